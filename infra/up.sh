@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs the whole platform on this machine: installs and starts PostgreSQL, RabbitMQ and Docker if
+# needed, builds the platform and the local images, migrates the database, (re)starts the all-in-one
+# process in the background and waits until it answers. Safe to run again.
+#
+# Settings (environment): PAAS_HOME (default ~/.paas: kubeconfig, log, pid), PAAS_API_URL
+# (http://127.0.0.1:5080), PAAS_GATEWAY_URL (http://127.0.0.1:8080), PAAS_ROLES (all), and any
+# appsettings key as an environment variable (e.g. ConnectionStrings__Postgres, RabbitMq__Host).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=infra/services.sh
+source "$root/infra/services.sh"
+
+export PAAS_HOME=${PAAS_HOME:-$HOME/.paas}
+export PAAS_API_URL=${PAAS_API_URL:-http://127.0.0.1:5080}
+export PAAS_GATEWAY_URL=${PAAS_GATEWAY_URL:-http://127.0.0.1:8080}
+export Api__HomeDirectory=$PAAS_HOME Api__ListenUrl=$PAAS_API_URL Api__PublicUrl=$PAAS_API_URL
+export Gateway__ListenUrl=$PAAS_GATEWAY_URL
+mkdir -p "$PAAS_HOME"
+bin="$root/artifacts/paas"
+
+command -v dotnet >/dev/null || { echo "the .NET SDK 10 (dotnet) is required: https://dot.net" >&2; exit 1; }
+paas_services_up
+
+paas_log "building the platform"
+dotnet build "$root/src/PaaS.Host/PaaS.Host.csproj" -c Release -o "$bin" -nologo -v q -clp:ErrorsOnly
+paas_log "building local images paas/pause, paas/busybox, paas/hello"
+paas_build_images "$root"
+paas_log "migrating the database"
+dotnet "$bin/paas.dll" migrate
+
+"$root/infra/down.sh" --quiet
+paas_log "starting the platform (roles: ${PAAS_ROLES:-all}; log: $PAAS_HOME/paas.log)"
+( cd "$bin" && setsid nohup dotnet paas.dll --roles "${PAAS_ROLES:-all}" >"$PAAS_HOME/paas.log" 2>&1 < /dev/null & echo $! >"$PAAS_HOME/paas.pid" )
+
+for _ in $(seq 1 90); do
+  if curl -fsS "$PAAS_API_URL/readyz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$(cat "$PAAS_HOME/paas.pid")" 2>/dev/null; then
+    echo "the platform exited during start-up; last lines of $PAAS_HOME/paas.log:" >&2
+    tail -n 30 "$PAAS_HOME/paas.log" >&2
+    exit 1
+  fi
+  sleep 1
+done
+curl -fsS "$PAAS_API_URL/readyz" >/dev/null || { echo "the platform did not become ready; see $PAAS_HOME/paas.log" >&2; exit 1; }
+
+if [ ! -f "$PAAS_HOME/kubeconfig" ]; then
+  dotnet "$bin/paas.dll" admin-kubeconfig >/dev/null
+fi
+
+echo
+echo "PaaS is running."
+echo "  API server and portal: $PAAS_API_URL"
+echo "  Gateway:               $PAAS_GATEWAY_URL (apps at http://<service>.<namespace>.apps.localhost:${PAAS_GATEWAY_URL##*:}/)"
+if [ -f "$PAAS_HOME/admin-password" ]; then
+  echo "  Admin user:            admin / $(cat "$PAAS_HOME/admin-password")   (shown once; it is not stored in plain text)"
+  rm -f "$PAAS_HOME/admin-password"
+fi
+echo "  kubectl:               export KUBECONFIG=$PAAS_HOME/kubeconfig; kubectl get namespaces"
+echo "  Stop:                  infra/down.sh"

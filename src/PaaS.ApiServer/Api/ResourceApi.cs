@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PaaS.ApiServer.Identity;
+using PaaS.ApiServer.Objects;
+using PaaS.ApiServer.Storage;
+using PaaS.Core.Resources;
+
+namespace PaaS.ApiServer.Api;
+
+/// <summary>
+/// Kubernetes' REST paths for every kind in <see cref="ResourceTypes"/>: list (and watch), get, create,
+/// replace, delete and the <c>/status</c> subresource, namespaced or cluster-scoped.
+/// </summary>
+internal static class ResourceApi
+{
+    public static IEndpointRouteBuilder MapResourceApi(this IEndpointRouteBuilder app)
+    {
+        foreach (var type in ResourceTypes.All)
+        {
+            var prefix = type.Group.Length == 0 ? "/api/v1" : $"/apis/{type.Group}/{type.Version}";
+            var collection = type.Namespaced ? $"{prefix}/namespaces/{{namespace}}/{type.Plural}" : $"{prefix}/{type.Plural}";
+            var item = collection + "/{name}";
+            var group = app.MapGroup("").RequireAuthorization();
+
+            if (type.Namespaced)
+            {
+                group.MapGet($"{prefix}/{type.Plural}", (HttpContext c, ObjectStore s) => ListAsync(c, s, type, null));
+            }
+
+            group.MapGet(collection, (HttpContext c, ObjectStore s, string? @namespace) => ListAsync(c, s, type, @namespace ?? ""));
+            group.MapPost(collection, (HttpContext c, ObjectService o, string? @namespace) => CreateAsync(c, o, type, @namespace ?? ""));
+            group.MapGet(item, (HttpContext c, ObjectService o, string? @namespace, string name) => GetAsync(c, o, type, @namespace ?? "", name, "get"));
+            group.MapPut(item, (HttpContext c, ObjectService o, string? @namespace, string name) => ReplaceAsync(c, o, type, @namespace ?? "", name, status: false));
+            group.MapDelete(item, (HttpContext c, ObjectService o, string? @namespace, string name) => DeleteAsync(c, o, type, @namespace ?? "", name));
+            group.MapMethods(item, ["PATCH"], (HttpContext c) => Unsupported(c, type));
+            if (type.HasStatus)
+            {
+                group.MapGet(item + "/status", (HttpContext c, ObjectService o, string? @namespace, string name) => GetAsync(c, o, type, @namespace ?? "", name, "get"));
+                group.MapPut(item + "/status", (HttpContext c, ObjectService o, string? @namespace, string name) => ReplaceAsync(c, o, type, @namespace ?? "", name, status: true));
+                group.MapMethods(item + "/status", ["PATCH"], (HttpContext c) => Unsupported(c, type));
+            }
+        }
+
+        return app;
+    }
+
+    private static async Task ListAsync(HttpContext context, ObjectStore store, ResourceType type, string? ns)
+    {
+        var watch = context.Request.Query["watch"] is var w && (w == "true" || w == "1");
+        Authorize(context.User, watch ? "watch" : "list", type, ns, subresource: null);
+        var filter = ObjectFilter.Parse(type, context.Request.Query["labelSelector"], context.Request.Query["fieldSelector"]);
+        if (watch)
+        {
+            await WatchStream.RunAsync(context, store, type, ns, filter, context.RequestAborted);
+            return;
+        }
+
+        var (version, bodies) = await store.ListAsync(type.GroupResource, ns, filter, context.RequestAborted);
+        var json = new StringBuilder(bodies.Sum(b => b.Length + 1) + 128)
+            .Append($"{{\"kind\":\"{type.ListKind}\",\"apiVersion\":\"{type.ApiVersion}\",\"metadata\":{{\"resourceVersion\":\"{version}\"}},\"items\":[")
+            .AppendJoin(',', bodies)
+            .Append("]}");
+        await WriteJsonAsync(context, 200, json.ToString());
+    }
+
+    private static async Task GetAsync(HttpContext context, ObjectService objects, ResourceType type, string ns, string name, string verb)
+    {
+        Authorize(context.User, verb, type, ns, subresource: null);
+        var stored = await objects.GetAsync(type, ns, name, context.RequestAborted);
+        await WriteJsonAsync(context, 200, stored.Body);
+    }
+
+    private static async Task CreateAsync(HttpContext context, ObjectService objects, ResourceType type, string ns)
+    {
+        Authorize(context.User, "create", type, ns, subresource: null);
+        RefuseDryRun(context);
+        var body = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
+        var stored = await objects.CreateAsync(type, ns, body, context.RequestAborted);
+        await WriteJsonAsync(context, 201, stored.Body);
+    }
+
+    private static async Task ReplaceAsync(HttpContext context, ObjectService objects, ResourceType type, string ns, string name, bool status)
+    {
+        Authorize(context.User, "update", type, ns, status ? "status" : null);
+        RefuseDryRun(context);
+        var body = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
+        var stored = status
+            ? await objects.ReplaceStatusAsync(type, ns, name, body, context.RequestAborted)
+            : await objects.ReplaceAsync(type, ns, name, body, context.RequestAborted);
+        await WriteJsonAsync(context, 200, stored.Body);
+    }
+
+    private static async Task DeleteAsync(HttpContext context, ObjectService objects, ResourceType type, string ns, string name)
+    {
+        Authorize(context.User, "delete", type, ns, subresource: null);
+        RefuseDryRun(context);
+        var request = await ReadDeleteOptionsAsync(context.Request);
+        var stored = await objects.DeleteAsync(type, ns, name, request, context.RequestAborted);
+        await WriteJsonAsync(context, 200, stored.Body);
+    }
+
+    private static Task Unsupported(HttpContext context, ResourceType type) =>
+        StatusResults.WriteAsync(context, new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
+            $"PATCH of {type.GroupResource} is not supported yet: replace the object with PUT (kubectl replace) instead"));
+
+    /// <summary>
+    /// The rule until teams and roles exist: admins may do everything; system identities (the platform's
+    /// own parts) too; only system identities write status. Anyone else is denied, as in RBAC's default.
+    /// </summary>
+    private static void Authorize(ClaimsPrincipal user, string verb, ResourceType type, string? ns, string? subresource)
+    {
+        var allowed = subresource == "status" && verb != "get" ? user.IsSystem() : user.IsAdmin() || user.IsSystem();
+        if (allowed)
+        {
+            return;
+        }
+
+        var resource = subresource is null ? type.Plural : $"{type.Plural}/{subresource}";
+        var scope = string.IsNullOrEmpty(ns) ? "at the cluster scope" : $"in the namespace \"{ns}\"";
+        var why = subresource == "status" ? ": only the platform's system identities write status" : "";
+        throw ApiException.Forbidden($"{type.GroupResource} is forbidden: User \"{user.DisplayName()}\" cannot {verb} resource \"{resource}\" in API group \"{type.Group}\" {scope}{why}");
+    }
+
+    private static void RefuseDryRun(HttpContext context)
+    {
+        // Silently writing when the user asked for a dry run would be worse than refusing.
+        if (context.Request.Query.ContainsKey("dryRun"))
+        {
+            throw ApiException.BadRequest("dryRun is not supported by this server yet; use kubectl's --dry-run=client");
+        }
+    }
+
+    private static async Task<DeleteRequest> ReadDeleteOptionsAsync(HttpRequest request)
+    {
+        var query = request.Query;
+        long? grace = long.TryParse(query["gracePeriodSeconds"], out var g) ? g : null;
+        string? policy = query["propagationPolicy"].FirstOrDefault();
+        long? rv = null;
+        string? uid = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var body = await RequestBodyReader.ReadObjectAsync(request, request.HttpContext.RequestAborted);
+            grace ??= body["gracePeriodSeconds"]?.GetValue<long>();
+            policy ??= body["propagationPolicy"]?.GetValue<string>();
+            var preconditions = body["preconditions"] as JsonObject;
+            uid = preconditions?["uid"]?.GetValue<string>();
+            rv = long.TryParse(preconditions?["resourceVersion"]?.GetValue<string>(), out var v) ? v : null;
+        }
+
+        if (policy is not (null or "Orphan" or "Background" or "Foreground"))
+        {
+            throw ApiException.BadRequest($"propagationPolicy: Unsupported value: \"{policy}\": supported values: \"Orphan\", \"Background\", \"Foreground\"");
+        }
+
+        if (grace is < 0)
+        {
+            throw ApiException.BadRequest($"gracePeriodSeconds: Invalid value: {grace}: must be greater than or equal to 0");
+        }
+
+        return new DeleteRequest(grace, policy, rv, uid);
+    }
+
+    public static Task WriteJsonAsync(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(json, context.RequestAborted);
+    }
+
+    public static string Serialize(JsonNode node) => node.ToJsonString(JsonSerializerOptions.Default);
+}

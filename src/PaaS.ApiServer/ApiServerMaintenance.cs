@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaaS.ApiServer.Identity;
+using PaaS.ApiServer.Storage;
+
+namespace PaaS.ApiServer;
+
+/// <summary>Operations behind the host's one-shot commands (<c>paas migrate</c>, <c>paas admin-kubeconfig</c>).</summary>
+public static class ApiServerMaintenance
+{
+    public static Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
+        ApiServerStartup.MigrateAsync(
+            services.GetRequiredService<IDbContextFactory<PaasDbContext>>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiServerMaintenance)),
+            ct);
+
+    /// <summary>Issues a new admin token and writes it as a kubeconfig into the platform home; returns its path.</summary>
+    public static async Task<string> WriteAdminKubeconfigAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var identities = services.GetRequiredService<IdentityService>();
+        var options = services.GetRequiredService<IOptions<ApiServerOptions>>().Value;
+        var admin = await identities.FindByNameAsync(BootstrapIdentity.AdminName, ct)
+            ?? throw new InvalidOperationException("there is no admin yet: start the platform once (infra/up.sh) to create it");
+        var token = await identities.IssueTokenAsync(admin.Id, "admin kubeconfig", lifetime: null, ct);
+        Directory.CreateDirectory(options.HomeDirectory);
+        var path = Path.Combine(options.HomeDirectory, "kubeconfig");
+        await KubeconfigWriter.WriteAsync(path, options.PublicUrl, BootstrapIdentity.AdminName, token, ct);
+        return path;
+    }
+}

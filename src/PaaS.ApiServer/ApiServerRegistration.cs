@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PaaS.ApiServer.Api;
+using PaaS.ApiServer.Identity;
+using PaaS.ApiServer.Namespaces;
+using PaaS.ApiServer.Objects;
+using PaaS.ApiServer.Outbox;
+using PaaS.ApiServer.Storage;
+
+namespace PaaS.ApiServer;
+
+/// <summary>Registers and maps the API role.</summary>
+public static class ApiServerRegistration
+{
+    public const string DefaultConnectionString = "Host=127.0.0.1;Port=5432;Database=paas;Username=postgres;Password=postgres;Maximum Pool Size=64";
+
+    public static IServiceCollection AddApiServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ApiServerOptions>(configuration.GetSection(ApiServerOptions.Section));
+        services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+        var connectionString = configuration.GetConnectionString("Postgres") ?? DefaultConnectionString;
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddDbContextFactory<PaasDbContext>((sp, db) => db
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .UseSnakeCaseNamingConvention());
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<NamespaceFinalizerSignal>();
+        services.AddSingleton<ObjectStore>();
+        services.AddSingleton<ObjectService>();
+        services.AddSingleton<IdentityService>();
+        services.AddSingleton<BootstrapIdentity>();
+        services.AddHostedService<ApiServerStartup>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<NamespaceFinalizer>();
+
+        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = RequestBodyReader.MaxBodyBytes + 1);
+        return services;
+    }
+
+    public static WebApplication MapApiServer(this WebApplication app)
+    {
+        app.Use(StatusResults.Middleware);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDiscoveryApi();
+        app.MapResourceApi();
+        // Unknown paths answer like Kubernetes: a Status, not an empty 404.
+        app.MapFallback((HttpContext context) => StatusResults.WriteAsync(context,
+            new ApiException(System.Net.HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource")));
+        return app;
+    }
+}

@@ -1,0 +1,7 @@
+namespace PaaS.ApiServer.Identity;
+
+internal enum IdentityKind
+{
+    User,
+    System,
+}

@@ -1,0 +1,31 @@
+namespace PaaS.ApiServer.Identity;
+
+/// <summary>Writes a kubeconfig whose current context talks to this API server with a bearer token.</summary>
+internal static class KubeconfigWriter
+{
+    public static Task WriteAsync(string path, string server, string user, string token, CancellationToken ct)
+    {
+        var yaml = $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: paas
+              cluster:
+                server: {server}
+            users:
+            - name: {user}
+              user:
+                token: {token}
+            contexts:
+            - name: paas
+              context:
+                cluster: paas
+                user: {user}
+                namespace: default
+            current-context: paas
+            preferences: {"{}"}
+
+            """;
+        return BootstrapIdentity.WritePrivateAsync(path, yaml, ct);
+    }
+}

@@ -1,0 +1,12 @@
+namespace PaaS.ApiServer.Outbox;
+
+public sealed class OutboxOptions
+{
+    /// <summary>How often the relay looks for unpublished changes when no commit woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long published changes stay in the log for watches to resume from (Kubernetes keeps about 5 minutes).</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromMinutes(15);
+
+    public int BatchSize { get; set; } = 256;
+}

@@ -1,0 +1,143 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using PaaS.Contracts;
+using PaaS.Core.Resources;
+
+namespace PaaS.ApiServer.Outbox;
+
+/// <summary>
+/// Publishes committed changes to RabbitMQ as <see cref="ResourceChanged"/>, oldest first, marking each
+/// batch published only after the broker confirmed it: at least once, in commit order. While RabbitMQ
+/// is down the rows wait and writes carry on. One relay runs at a time across API server instances
+/// (a session advisory lock), so instances do not publish the same change twice in a race.
+/// </summary>
+internal sealed partial class OutboxRelay(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private const long RelayLockKey = 0x7061_6173_7265_6c61; // "paasrela"
+    private readonly OutboxOptions _options = options.Value;
+    private DateTimeOffset _lastTrim = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                if (!await TryTakeRelayLockAsync(connection, stoppingToken))
+                {
+                    await Task.Delay(_options.PollInterval * 5, stoppingToken);
+                    continue;
+                }
+
+                await RelayWhileLeaderAsync(connection, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogRelayFailed(logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
+    }
+
+    private async Task RelayWhileLeaderAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var published = await PublishBatchAsync(connection, ct);
+            if (DateTimeOffset.UtcNow - _lastTrim > TimeSpan.FromMinutes(1))
+            {
+                await TrimAsync(connection, ct);
+                _lastTrim = DateTimeOffset.UtcNow;
+            }
+
+            if (published < _options.BatchSize)
+            {
+                await signal.WaitAsync(_options.PollInterval, ct);
+            }
+        }
+    }
+
+    private async Task<int> PublishBatchAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var batch = new List<(long Version, ResourceChanged Message)>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT resource_version, resource, namespace, name, uid, change_type FROM object_changes WHERE published_at IS NULL ORDER BY resource_version LIMIT @limit",
+            connection))
+        {
+            command.Parameters.AddWithValue("limit", _options.BatchSize);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var type = ResourceTypes.FindByGroupResource(reader.GetString(1));
+                batch.Add((reader.GetInt64(0), new ResourceChanged(
+                    type?.ApiVersion ?? "", type?.Kind ?? reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetInt64(0), reader.GetString(5))));
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        // Sequential, confirmed publishes keep commit order; a failure leaves the rest for the next pass.
+        var sent = new List<long>(batch.Count);
+        try
+        {
+            foreach (var (version, message) in batch)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                await bus.Publish(message, timeout.Token);
+                sent.Add(version);
+            }
+        }
+        finally
+        {
+            if (sent.Count > 0)
+            {
+                await using var mark = new NpgsqlCommand("UPDATE object_changes SET published_at = now() WHERE resource_version = ANY(@versions)", connection);
+                mark.Parameters.AddWithValue("versions", sent.ToArray());
+                await mark.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+
+        return batch.Count;
+    }
+
+    /// <summary>Drops published changes older than the retention; watches from below the cut get 410 Gone.</summary>
+    private async Task TrimAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            WITH trimmed AS (
+                DELETE FROM object_changes WHERE published_at IS NOT NULL AND committed_at < now() - @retention
+                RETURNING resource_version)
+            UPDATE store_counter SET compacted_through = greatest(compacted_through, (SELECT max(resource_version) FROM trimmed))
+            WHERE id = 1 AND EXISTS (SELECT 1 FROM trimmed)
+            """, connection);
+        command.Parameters.AddWithValue("retention", _options.Retention);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<bool> TryTakeRelayLockAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+        command.Parameters.AddWithValue("key", RelayLockKey);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay failed; retrying")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception);
+}

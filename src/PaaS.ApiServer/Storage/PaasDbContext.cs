@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using PaaS.ApiServer.Identity;
+
+namespace PaaS.ApiServer.Storage;
+
+/// <summary>
+/// The schema and its migrations. Identity and tokens are read and written through EF; the object
+/// write path uses hand-written SQL on the same database (see <see cref="ObjectStore"/>) because it
+/// needs one locked counter, CAS updates and a change row in a single round trip.
+/// </summary>
+internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : DbContext(options)
+{
+    public DbSet<StoredObject> Objects => Set<StoredObject>();
+
+    public DbSet<ObjectChange> ObjectChanges => Set<ObjectChange>();
+
+    public DbSet<StoreCounter> StoreCounters => Set<StoreCounter>();
+
+    public DbSet<ApiIdentity> Identities => Set<ApiIdentity>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<StoredObject>(e =>
+        {
+            e.ToTable("objects");
+            e.HasKey(o => new { o.Resource, o.Namespace, o.Name });
+            e.HasIndex(o => o.Uid).IsUnique();
+            e.Property(o => o.Labels).HasColumnType("jsonb");
+            e.Property(o => o.Body).HasColumnType("json");
+            e.HasIndex(o => o.Labels).HasMethod("gin");
+            // Pods by node (node agents list their own pods) and unbound pods (the scheduler's queue).
+            e.HasIndex(o => new { o.NodeName, o.Namespace, o.Name }).HasFilter("resource = 'pods' AND node_name IS NOT NULL").HasDatabaseName("ix_objects_pods_by_node");
+            e.HasIndex(o => new { o.Namespace, o.Name }).HasFilter("resource = 'pods' AND node_name IS NULL").HasDatabaseName("ix_objects_unbound_pods");
+            // Everything in a namespace, across kinds (namespace finalization).
+            e.HasIndex(o => new { o.Namespace, o.Resource });
+        });
+
+        modelBuilder.Entity<ObjectChange>(e =>
+        {
+            e.ToTable("object_changes");
+            e.HasKey(c => c.ResourceVersion);
+            e.Property(c => c.ResourceVersion).ValueGeneratedNever();
+            e.Property(c => c.Body).HasColumnType("json");
+            e.HasIndex(c => c.ResourceVersion).HasFilter("published_at IS NULL").HasDatabaseName("ix_object_changes_unpublished");
+            e.HasIndex(c => new { c.Resource, c.ResourceVersion });
+        });
+
+        modelBuilder.Entity<StoreCounter>(e =>
+        {
+            e.ToTable("store_counter");
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.HasData(new StoreCounter { Id = 1, Value = 1, CompactedThrough = 0 });
+        });
+
+        modelBuilder.Entity<ApiIdentity>(e =>
+        {
+            e.ToTable("identities");
+            e.HasIndex(i => i.Name).IsUnique();
+            e.Property(i => i.Kind).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne(t => t.Identity).WithMany(i => i.Tokens).HasForeignKey(t => t.IdentityId);
+        });
+    }
+}

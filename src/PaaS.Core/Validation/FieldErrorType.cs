@@ -1,0 +1,10 @@
+namespace PaaS.Core.Validation;
+
+public enum FieldErrorType
+{
+    Required,
+    Invalid,
+    NotSupported,
+    Duplicate,
+    Forbidden,
+}

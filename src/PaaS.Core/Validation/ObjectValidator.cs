@@ -1,0 +1,66 @@
+using k8s;
+using System.Text.Json.Nodes;
+using k8s.Models;
+using PaaS.Core.Resources;
+
+namespace PaaS.Core.Validation;
+
+/// <summary>Validates an object of any served kind; the entry point admission calls.</summary>
+public static class ObjectValidator
+{
+    /// <summary>
+    /// Checks the raw JSON for what the typed model cannot report by field (quantities). Run before
+    /// deserializing, so a bad quantity is a field error rather than an anonymous parse failure.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateJson(ResourceType type, JsonObject json)
+    {
+        var errors = new List<FieldError>();
+        if (type == ResourceTypes.Pod)
+        {
+            QuantityValidation.ValidatePodSpec(json["spec"], "spec", errors);
+        }
+        else if (type == ResourceTypes.Deployment || type == ResourceTypes.ReplicaSet)
+        {
+            QuantityValidation.ValidatePodSpec(json["spec"]?["template"]?["spec"], "spec.template.spec", errors);
+        }
+        else if (type == ResourceTypes.Node)
+        {
+            QuantityValidation.ValidateMap(json["status"]?["capacity"], "status.capacity", errors);
+            QuantityValidation.ValidateMap(json["status"]?["allocatable"], "status.allocatable", errors);
+        }
+
+        return errors;
+    }
+
+    public static IReadOnlyList<FieldError> Validate(ResourceType type, IKubernetesObject<V1ObjectMeta> obj)
+    {
+        var errors = new List<FieldError>();
+        MetadataValidation.Validate(type, obj.Metadata, errors);
+        switch (obj)
+        {
+            case V1Pod pod:
+                PodSpecValidation.Validate(pod.Spec, "spec", errors);
+                break;
+            case V1Deployment deployment:
+                WorkloadValidation.ValidateDeployment(deployment, errors);
+                break;
+            case V1ReplicaSet replicaSet:
+                WorkloadValidation.ValidateReplicaSet(replicaSet, errors);
+                break;
+            case V1Service service:
+                ServiceValidation.Validate(service, errors);
+                break;
+            case V1Endpoints endpoints:
+                ClusterValidation.ValidateEndpoints(endpoints, errors);
+                break;
+            case Corev1Event ev:
+                ClusterValidation.ValidateEvent(ev, errors);
+                break;
+            case V1Lease lease:
+                ClusterValidation.ValidateLease(lease, errors);
+                break;
+        }
+
+        return errors;
+    }
+}

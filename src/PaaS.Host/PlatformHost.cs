@@ -1,0 +1,35 @@
+using PaaS.ApiServer;
+using PaaS.ServiceDefaults;
+
+namespace PaaS.Host;
+
+/// <summary>Builds the process for a set of roles; used by <c>Program</c> and by tests that host the platform in-process.</summary>
+public static class PlatformHost
+{
+    /// <exception cref="ArgumentException">An unknown role was named.</exception>
+    public static WebApplication Build(string[] args, Action<ConfigurationManager>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder.Configuration);
+        var roles = Roles.Parse(builder.Configuration["roles"] ?? builder.Configuration["Paas:Roles"]);
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["Api:ListenUrl"] ?? "http://127.0.0.1:5080");
+        builder.Services.AddPaasBus(builder.Configuration);
+        if (roles.Contains(Roles.Api))
+        {
+            builder.Services.AddApiServer(builder.Configuration);
+        }
+
+        var app = builder.Build();
+        foreach (var role in roles.Except(Roles.Implemented))
+        {
+            HostLog.RoleNotBuilt(app.Logger, role);
+        }
+
+        if (roles.Contains(Roles.Api))
+        {
+            app.MapApiServer();
+        }
+
+        return app;
+    }
+}

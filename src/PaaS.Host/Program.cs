@@ -1,0 +1,22 @@
+using PaaS.Host;
+
+// `paas migrate` applies the schema and exits; `paas admin-kubeconfig` writes a fresh admin kubeconfig;
+// anything else runs the roles named by --roles (default: all).
+if (args.FirstOrDefault() is { } command && !command.StartsWith('-'))
+{
+    return await HostCommands.RunAsync(command, args[1..]);
+}
+
+WebApplication app;
+try
+{
+    app = PlatformHost.Build(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+await app.RunAsync();
+return 0;

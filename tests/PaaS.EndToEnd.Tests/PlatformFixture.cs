@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace PaaS.EndToEnd.Tests;
+
+/// <summary>
+/// The platform as a user starts it: <c>infra/up.sh</c>, here with its own home folder, port and
+/// database so it cannot disturb a platform already running on this machine; <c>infra/down.sh</c> after.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private readonly string _database = "paas_e2e_" + Guid.NewGuid().ToString("N")[..12];
+
+    public string Root { get; } = FindRoot();
+
+    public string Home { get; } = Directory.CreateTempSubdirectory("paas-e2e-").FullName;
+
+    public string KubeCacheDir { get; } = Directory.CreateTempSubdirectory("paas-kubecache-").FullName;
+
+    public string ApiUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+
+    public string UpOutput { get; private set; } = "";
+
+    private Dictionary<string, string?> Environment => new()
+    {
+        ["PAAS_HOME"] = Home,
+        ["PAAS_API_URL"] = ApiUrl,
+        ["PAAS_GATEWAY_URL"] = $"http://127.0.0.1:{FreePort()}",
+        ["ConnectionStrings__Postgres"] = $"Host=127.0.0.1;Port=5432;Database={_database};Username=postgres;Password=postgres",
+    };
+
+    public async Task InitializeAsync()
+    {
+        var up = await Cli.Wrap(Path.Combine(Root, "infra/up.sh")).WithEnvironmentVariables(Environment)
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        UpOutput = up.StandardOutput + up.StandardError;
+        if (up.ExitCode != 0)
+        {
+            throw new InvalidOperationException("infra/up.sh failed:\n" + UpOutput);
+        }
+    }
+
+    /// <summary>Runs kubectl against the platform with the kubeconfig up.sh wrote.</summary>
+    public async Task<BufferedCommandResult> KubectlAsync(params string[] args) =>
+        await Cli.Wrap("kubectl").WithArguments(args)
+            .WithEnvironmentVariables(new Dictionary<string, string?> { ["KUBECONFIG"] = Path.Combine(Home, "kubeconfig"), ["KUBECACHEDIR"] = KubeCacheDir })
+            .WithWorkingDirectory(Root)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Cli.Wrap(Path.Combine(Root, "infra/down.sh")).WithEnvironmentVariables(Environment).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        await Cli.Wrap("su").WithArguments(["postgres", "-c", $"psql -q -c \"DROP DATABASE IF EXISTS {_database} WITH (FORCE)\""])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        Directory.Delete(Home, recursive: true);
+        Directory.Delete(KubeCacheDir, recursive: true);
+    }
+
+    public static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PaaS.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("PaaS.sln not found");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
