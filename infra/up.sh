@@ -4,7 +4,7 @@
 # process in the background and waits until it answers. Safe to run again.
 #
 # Settings (environment): PAAS_HOME (default ~/.paas: kubeconfig, log, pid), PAAS_API_URL
-# (http://127.0.0.1:5080), PAAS_GATEWAY_URL (http://127.0.0.1:8080), PAAS_ROLES (all), and any
+# (http://127.0.0.1:5080), PAAS_API_SECURE_URL (https://127.0.0.1:6443), PAAS_GATEWAY_URL (http://127.0.0.1:8080), PAAS_ROLES (all), and any
 # appsettings key as an environment variable (e.g. ConnectionStrings__Postgres, RabbitMq__Host).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,8 +13,10 @@ source "$root/infra/services.sh"
 
 export PAAS_HOME=${PAAS_HOME:-$HOME/.paas}
 export PAAS_API_URL=${PAAS_API_URL:-http://127.0.0.1:5080}
+export PAAS_API_SECURE_URL=${PAAS_API_SECURE_URL:-https://127.0.0.1:6443}
 export PAAS_GATEWAY_URL=${PAAS_GATEWAY_URL:-http://127.0.0.1:8080}
 export Api__HomeDirectory=$PAAS_HOME Api__ListenUrl=$PAAS_API_URL Api__PublicUrl=$PAAS_API_URL
+export Api__SecureListenUrl=$PAAS_API_SECURE_URL Api__SecurePublicUrl=$PAAS_API_SECURE_URL
 export Gateway__ListenUrl=$PAAS_GATEWAY_URL
 mkdir -p "$PAAS_HOME"
 bin="$root/artifacts/paas"
@@ -31,7 +33,9 @@ dotnet "$bin/paas.dll" migrate
 
 "$root/infra/down.sh" --quiet
 paas_log "starting the platform (roles: ${PAAS_ROLES:-all}; log: $PAAS_HOME/paas.log)"
-( cd "$bin" && setsid nohup dotnet paas.dll --roles "${PAAS_ROLES:-all}" >"$PAAS_HOME/paas.log" 2>&1 < /dev/null & echo $! >"$PAAS_HOME/paas.pid" )
+# Every descriptor redirected, so nothing holds the caller's terminal or pipe open.
+setsid nohup dotnet "$bin/paas.dll" --roles "${PAAS_ROLES:-all}" >"$PAAS_HOME/paas.log" 2>&1 </dev/null &
+echo $! >"$PAAS_HOME/paas.pid"
 
 for _ in $(seq 1 90); do
   if curl -fsS "$PAAS_API_URL/readyz" >/dev/null 2>&1; then break; fi
@@ -50,7 +54,7 @@ fi
 
 echo
 echo "PaaS is running."
-echo "  API server and portal: $PAAS_API_URL"
+echo "  API server and portal: $PAAS_API_URL (and $PAAS_API_SECURE_URL with TLS, for kubectl)"
 echo "  Gateway:               $PAAS_GATEWAY_URL (apps at http://<service>.<namespace>.apps.localhost:${PAAS_GATEWAY_URL##*:}/)"
 if [ -f "$PAAS_HOME/admin-password" ]; then
   echo "  Admin user:            admin / $(cat "$PAAS_HOME/admin-password")   (shown once; it is not stored in plain text)"

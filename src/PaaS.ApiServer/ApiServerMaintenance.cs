@@ -26,7 +26,7 @@ public static class ApiServerMaintenance
         var token = await identities.IssueTokenAsync(admin.Id, "admin kubeconfig", lifetime: null, ct);
         Directory.CreateDirectory(options.HomeDirectory);
         var path = Path.Combine(options.HomeDirectory, "kubeconfig");
-        await KubeconfigWriter.WriteAsync(path, options.PublicUrl, BootstrapIdentity.AdminName, token, ct);
+        await KubeconfigWriter.WriteAsync(path, options.SecurePublicUrl, ServingCertificate.AuthorityPem(options), BootstrapIdentity.AdminName, token, ct);
         return path;
     }
 }

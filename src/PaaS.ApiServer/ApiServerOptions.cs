@@ -5,8 +5,20 @@ public sealed class ApiServerOptions
 {
     public const string Section = "Api";
 
-    /// <summary>The address clients use; written into the bootstrap kubeconfig.</summary>
+    /// <summary>Where the API and portal listen over plain HTTP.</summary>
+    public string ListenUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Plain-HTTP address of the API and portal, as clients reach it.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Where the API also listens with TLS (kubectl sends tokens only over TLS).</summary>
+    public string SecureListenUrl { get; set; } = "https://127.0.0.1:6443";
+
+    /// <summary>The TLS address clients use; written into kubeconfigs.</summary>
+    public string SecurePublicUrl { get; set; } = "https://127.0.0.1:6443";
+
+    /// <summary>Extra host names or addresses the generated serving certificate must cover.</summary>
+    public IReadOnlyList<string> CertificateHosts { get; set; } = [];
 
     /// <summary>Where the bootstrap admin password and kubeconfig are written (default <c>~/.paas</c>).</summary>
     public string HomeDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".paas");

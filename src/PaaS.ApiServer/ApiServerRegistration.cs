@@ -44,8 +44,12 @@ public static class ApiServerRegistration
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        var apiOptions = configuration.GetSection(ApiServerOptions.Section).Get<ApiServerOptions>() ?? new ApiServerOptions();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = RequestBodyReader.MaxBodyBytes + 1);
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestBodyReader.MaxBodyBytes + 1;
+            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = ServingCertificate.LoadOrCreate(apiOptions.HomeDirectory, apiOptions.CertificateHosts));
+        });
         return services;
     }
 

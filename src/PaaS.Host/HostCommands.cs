@@ -7,7 +7,7 @@ internal static class HostCommands
 {
     public static async Task<int> RunAsync(string command, string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddApiServer(builder.Configuration);
         await using var app = builder.Build();
         switch (command)

@@ -9,13 +9,15 @@ public static class PlatformHost
     /// <exception cref="ArgumentException">An unknown role was named.</exception>
     public static WebApplication Build(string[] args, Action<ConfigurationManager>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
         var roles = Roles.Parse(builder.Configuration["roles"] ?? builder.Configuration["Paas:Roles"]);
-        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? builder.Configuration["Api:ListenUrl"] ?? "http://127.0.0.1:5080");
         builder.Services.AddPaasBus(builder.Configuration);
         if (roles.Contains(Roles.Api))
         {
+            // Plain HTTP for the portal and curl, TLS for kubectl (it sends tokens only over TLS).
+            var api = builder.Configuration.GetSection(ApiServerOptions.Section).Get<ApiServerOptions>() ?? new ApiServerOptions();
+            builder.WebHost.UseUrls(api.ListenUrl, api.SecureListenUrl);
             builder.Services.AddApiServer(builder.Configuration);
         }
 

@@ -16,6 +16,8 @@ public static class BusRegistration
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // Never phone home: this platform runs on closed networks.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             consumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

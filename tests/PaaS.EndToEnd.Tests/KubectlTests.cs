@@ -63,7 +63,7 @@ public sealed class KubectlTests(PlatformFixture platform) : IClassFixture<Platf
     [Fact]
     public async Task Kubectl_WithoutToken_IsUnauthorized()
     {
-        var result = await CliWrap.Cli.Wrap("kubectl").WithArguments(["--server", platform.ApiUrl, "--token", "nope", "get", "namespaces"])
+        var result = await CliWrap.Cli.Wrap("kubectl").WithArguments(["--server", platform.SecureApiUrl, "--insecure-skip-tls-verify", "--token", "nope", "get", "namespaces"])
             .WithEnvironmentVariables(new Dictionary<string, string?> { ["KUBECONFIG"] = "/dev/null", ["KUBECACHEDIR"] = platform.KubeCacheDir })
             .WithValidation(CliWrap.CommandResultValidation.None).ExecuteBufferedAsync();
         Assert.NotEqual(0, result.ExitCode);

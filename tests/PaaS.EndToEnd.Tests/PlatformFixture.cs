@@ -21,12 +21,15 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string ApiUrl { get; } = $"http://127.0.0.1:{FreePort()}";
 
+    public string SecureApiUrl { get; } = $"https://127.0.0.1:{FreePort()}";
+
     public string UpOutput { get; private set; } = "";
 
     private Dictionary<string, string?> Environment => new()
     {
         ["PAAS_HOME"] = Home,
         ["PAAS_API_URL"] = ApiUrl,
+        ["PAAS_API_SECURE_URL"] = SecureApiUrl,
         ["PAAS_GATEWAY_URL"] = $"http://127.0.0.1:{FreePort()}",
         ["ConnectionStrings__Postgres"] = $"Host=127.0.0.1;Port=5432;Database={_database};Username=postgres;Password=postgres",
     };

@@ -25,7 +25,7 @@ internal sealed partial class BootstrapIdentity(IdentityService identities, IOpt
         var home = options.Value.HomeDirectory;
         Directory.CreateDirectory(home);
         await WritePrivateAsync(Path.Combine(home, "admin-password"), password + "\n", ct);
-        await KubeconfigWriter.WriteAsync(Path.Combine(home, "kubeconfig"), options.Value.PublicUrl, AdminName, token, ct);
+        await KubeconfigWriter.WriteAsync(Path.Combine(home, "kubeconfig"), options.Value.SecurePublicUrl, ServingCertificate.AuthorityPem(options.Value), AdminName, token, ct);
         LogBootstrapped(logger, home);
     }
 

@@ -1,9 +1,9 @@
 namespace PaaS.ApiServer.Identity;
 
-/// <summary>Writes a kubeconfig whose current context talks to this API server with a bearer token.</summary>
+/// <summary>Writes a kubeconfig whose current context talks to this API server over TLS with a bearer token.</summary>
 internal static class KubeconfigWriter
 {
-    public static Task WriteAsync(string path, string server, string user, string token, CancellationToken ct)
+    public static Task WriteAsync(string path, string server, string authorityPem, string user, string token, CancellationToken ct)
     {
         var yaml = $"""
             apiVersion: v1
@@ -12,6 +12,7 @@ internal static class KubeconfigWriter
             - name: paas
               cluster:
                 server: {server}
+                certificate-authority-data: {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(authorityPem))}
             users:
             - name: {user}
               user:

@@ -14,8 +14,6 @@ public readonly record struct Quantity(decimal Value) : IComparable<Quantity>
     public const string OverflowErrorMessage =
         "quantity is too large to be represented: it must be at most 79228162514264337593543950335 in magnitude with at most 28 significant digits";
 
-    public static Quantity Zero => default;
-
     public static bool TryParse(string? text, out Quantity quantity, out string error)
     {
         if (QuantityParser.TryParse(text, out var value, out var failure))

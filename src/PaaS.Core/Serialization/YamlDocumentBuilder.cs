@@ -17,6 +17,10 @@ internal sealed class YamlDocumentBuilder
     private readonly IParser parser;
     private readonly Dictionary<string, Anchored> anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> frames = new();
+
+    // Anchors whose collection is still open. As in go-yaml, an anchor names the node that most recently
+    // started with it, so an alias to one of these is a node containing itself.
+    private readonly Dictionary<string, Frame> openAnchors = new(StringComparer.Ordinal);
     private readonly YamlAliasBudget budget = new();
 
     private YamlDocumentBuilder(IParser parser) => this.parser = parser;
@@ -51,7 +55,7 @@ internal sealed class YamlDocumentBuilder
                 MappingEnd or SequenceEnd => Close(),
                 _ => throw new YamlException(parsingEvent.Start, parsingEvent.End, "unexpected " + parsingEvent.GetType().Name),
             };
-            if (completed is not null && IsRoot(completed, out var root))
+            if (completed is not null && Deliver(completed, out var root))
             {
                 return root;
             }
@@ -62,7 +66,12 @@ internal sealed class YamlDocumentBuilder
     {
         budget.CountNode();
         var value = YamlScalarResolver.Resolve(scalar);
-        Register(scalar.Anchor, value, 1);
+        if (!scalar.Anchor.IsEmpty)
+        {
+            openAnchors.Remove(scalar.Anchor.Value);
+            anchors[scalar.Anchor.Value] = new Anchored(value, 1);
+        }
+
         var isMergeKey = scalar.Value == "<<" && scalar.Style == ScalarStyle.Plain
             && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific || scalar.Tag.Value == YamlTags.Merge);
         return new Completed(value, scalar, isMergeKey);
@@ -71,7 +80,7 @@ internal sealed class YamlDocumentBuilder
     private Completed ReadAlias(AnchorAlias alias)
     {
         var name = alias.Value.Value;
-        if (frames.Any(frame => frame.Anchor == name))
+        if (openAnchors.ContainsKey(name))
         {
             throw new YamlException(alias.Start, alias.End, $"anchor '{name}' value contains itself");
         }
@@ -99,27 +108,33 @@ internal sealed class YamlDocumentBuilder
         }
 
         budget.CountNode();
-        frames.Push(new Frame(collection, start, budget.Decoded - 1));
+        var frame = new Frame(collection, start, budget.Decoded - 1);
+        frames.Push(frame);
+        if (!start.Anchor.IsEmpty)
+        {
+            openAnchors[start.Anchor.Value] = frame;
+        }
+
         return null;
     }
 
     private Completed Close()
     {
         var frame = frames.Pop();
-        Register(frame.Start.Anchor, frame.Node, budget.Decoded - frame.StartCount);
+        var anchor = frame.Start.Anchor;
+
+        // Not registered when a nested node reused the name: that inner node keeps it.
+        if (!anchor.IsEmpty && openAnchors.TryGetValue(anchor.Value, out var open) && ReferenceEquals(open, frame))
+        {
+            openAnchors.Remove(anchor.Value);
+            anchors[anchor.Value] = new Anchored(frame.Node, budget.Decoded - frame.StartCount);
+        }
+
         return new Completed(frame.Node, frame.Start, IsMergeKey: false);
     }
 
-    private void Register(AnchorName anchor, object? value, long nodeCount)
-    {
-        if (!anchor.IsEmpty)
-        {
-            anchors[anchor.Value] = new Anchored(value, nodeCount);
-        }
-    }
-
-    // Hands a finished node to its parent, or reports it as the document's root.
-    private bool IsRoot(Completed completed, out JsonNode? root)
+    // Hands a finished node to its parent; true when it has none, i.e. it is the document's root.
+    private bool Deliver(Completed completed, out JsonNode? root)
     {
         root = null;
         if (frames.Count == 0)
@@ -172,8 +187,6 @@ internal sealed class YamlDocumentBuilder
         public NodeEvent Start { get; } = start;
 
         public long StartCount { get; } = startCount;
-
-        public string? Anchor { get; } = start.Anchor.IsEmpty ? null : start.Anchor.Value;
 
         public bool HasKey { get; private set; }
 

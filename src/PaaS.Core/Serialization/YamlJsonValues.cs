@@ -21,9 +21,9 @@ internal static class YamlJsonValues
             bool flag => JsonValue.Create(flag),
 
             // Element-backed numbers convert on read, so GetValue<int>() works on "replicas: 3" as on parsed JSON.
-            long integer => JsonValue.Create(JsonSerializer.SerializeToElement(integer)),
-            ulong unsigned => JsonValue.Create(JsonSerializer.SerializeToElement(unsigned)),
-            double number when double.IsFinite(number) => JsonValue.Create(JsonSerializer.SerializeToElement(number)),
+            long integer => Number(integer.ToString(CultureInfo.InvariantCulture)),
+            ulong unsigned => Number(unsigned.ToString(CultureInfo.InvariantCulture)),
+            double number when double.IsFinite(number) => Number(number.ToString("R", CultureInfo.InvariantCulture)),
             double number => Fail(GoFloat.FormatPlain(number), out error),
             JsonNode collection => collection,
             _ => throw new InvalidOperationException("unexpected scalar type " + scalar.GetType()),
@@ -56,6 +56,8 @@ internal static class YamlJsonValues
                 return null;
         }
     }
+
+    private static JsonValue Number(string json) => JsonValue.Create(JsonElement.Parse(json))!;
 
     private static JsonNode? Fail(string value, out string error)
     {

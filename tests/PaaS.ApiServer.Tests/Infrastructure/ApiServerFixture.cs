@@ -43,6 +43,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             ["Api:ListenUrl"] = BaseAddress.ToString(),
             ["Api:PublicUrl"] = BaseAddress.ToString(),
             ["Api:HomeDirectory"] = Home,
+            ["Api:SecureListenUrl"] = $"https://127.0.0.1:{FreePort()}",
             ["Logging:LogLevel:Default"] = "Warning",
         }));
         await _app.StartAsync();

@@ -30,6 +30,8 @@ public class YamlJsonStructureTests
     [InlineData("a: &n ~\nb: *n\n", "{\"a\":null,\"b\":null}")]
     [InlineData("l: &l [1, 2]\nm: [*l, *l]\n", "{\"l\":[1,2],\"m\":[[1,2],[1,2]]}")]
     [InlineData("a: &x 1\na2: *x\nb: &x 2\nb2: *x\n", "{\"a\":1,\"a2\":1,\"b\":2,\"b2\":2}")]
+    [InlineData("o: &a [&a [1], *a]\nr: *a\n", "{\"o\":[[1],[1]],\"r\":[1]}")]
+    [InlineData("o: &a [&a 1, *a]\nr: *a\n", "{\"o\":[1,1],\"r\":1}")]
     public void ToJson_AnchorsAndAliases_AreResolvedToCopies(string yaml, string expectedJson)
     {
         Assert.Equal(expectedJson, JsonText.Of(YamlJson.ToJson(yaml)));
@@ -62,6 +64,7 @@ public class YamlJsonStructureTests
     [InlineData("*x\n", "yaml: line 1, column 1: unknown anchor 'x' referenced")]
     [InlineData("a: *x\n", "yaml: line 1, column 4: unknown anchor 'x' referenced")]
     [InlineData("&a [*a]\n", "yaml: line 1, column 5: anchor 'a' value contains itself")]
+    [InlineData("&a {k: [*a]}\n", "yaml: line 1, column 9: anchor 'a' value contains itself")]
     public void ToJson_BadMergeOrAlias_ThrowsWithPosition(string yaml, string message)
     {
         var exception = Assert.Throws<FormatException>(() => YamlJson.ToJson(yaml));
