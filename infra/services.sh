@@ -71,7 +71,11 @@ paas_build_images() {
   cp /bin/busybox "$context/busybox"
   for image in pause busybox hello; do
     cp "$root/infra/images/$image/"* "$context/"
-    $SUDO env DOCKER_BUILDKIT=0 docker build -q -t "paas/$image:1" -t "paas/$image:latest" -f "$context/Dockerfile" "$context" >/dev/null
+    # The classic builder needs no buildx plugin; its output is shown only when the build fails.
+    if ! out=$($SUDO env DOCKER_BUILDKIT=0 docker build -q -t "paas/$image:1" -t "paas/$image:latest" -f "$context/Dockerfile" "$context" 2>&1); then
+      echo "$out" >&2
+      return 1
+    fi
     rm -f "$context/Dockerfile"
   done
   rm -rf "$context"
