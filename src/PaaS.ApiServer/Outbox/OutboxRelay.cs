@@ -10,7 +10,7 @@ namespace PaaS.ApiServer.Outbox;
 
 /// <summary>
 /// Publishes committed changes to RabbitMQ as <see cref="ResourceChanged"/>, oldest first, marking each
-/// batch published only after the broker confirmed it: at least once, in commit order. While RabbitMQ
+/// change published only after the broker confirmed it: at least once, in commit order per object. While RabbitMQ
 /// is down the rows wait and writes carry on. One relay runs at a time across API server instances
 /// (a session advisory lock), so instances do not publish the same change twice in a race.
 /// </summary>
@@ -92,21 +92,28 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        // Sequential, confirmed publishes keep commit order; a failure leaves the rest for the next pass.
-        var sent = new List<long>(batch.Count);
+        // Changes of one object go out one after another, in commit order; different objects in parallel.
+        // A failure stops that object's sequence; everything not confirmed stays for the next pass.
+        var sent = new System.Collections.Concurrent.ConcurrentBag<long>();
         try
         {
-            foreach (var (version, message) in batch)
+            // A few objects at a time: enough to hide the broker's confirm round trip, few enough not
+            // to starve the API of CPU while a backlog drains.
+            var groups = batch.GroupBy(c => (c.Message.Kind, c.Message.Namespace, c.Message.Name));
+            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (changes, token) =>
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await bus.Publish(message, timeout.Token);
-                sent.Add(version);
-            }
+                foreach (var (version, message) in changes)
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                    await bus.Publish(message, timeout.Token);
+                    sent.Add(version);
+                }
+            });
         }
         finally
         {
-            if (sent.Count > 0)
+            if (!sent.IsEmpty)
             {
                 await using var mark = new NpgsqlCommand("UPDATE object_changes SET published_at = now() WHERE resource_version = ANY(@versions)", connection);
                 mark.Parameters.AddWithValue("versions", sent.ToArray());

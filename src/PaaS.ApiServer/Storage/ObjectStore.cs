@@ -6,20 +6,18 @@ using PaaS.ApiServer.Outbox;
 namespace PaaS.ApiServer.Storage;
 
 /// <summary>
-/// Reads and writes objects. Every write is one transaction that (1) locks the store counter and takes
-/// the next resourceVersion, (2) writes the object with a compare-and-swap on its previous version and,
-/// in the same statement, appends the change row that is both the watch log and the outbox. Because the
-/// counter row stays locked until commit, versions are handed out in commit order.
+/// Reads and writes objects. Every write is one statement and one transaction (<see cref="StoreFunctions"/>):
+/// it locks the store counter and takes the next resourceVersion, writes the object with a compare-and-swap
+/// on its previous version and appends the change row that is both the watch log and the outbox. Because
+/// the counter row stays locked until commit, versions are handed out in commit order.
 /// </summary>
-internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outboxSignal)
+internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outboxSignal) : IDisposable
 {
-    private const string TakeVersion = "UPDATE store_counter SET value = value + 1 WHERE id = 1 RETURNING value";
-
-    private const string LogChange = """
-        INSERT INTO object_changes (resource_version, resource, namespace, name, uid, change_type, body, committed_at)
-        SELECT w.resource_version, w.resource, w.namespace, w.name, w.uid, @change_type, w.body, now() FROM written w
-        RETURNING resource_version, body::text
-        """;
+    /// <summary>
+    /// Writes queue here rather than in PostgreSQL: they serialize on the counter row anyway, and a
+    /// queue of waiting backends on a small machine only steals CPU from the one holding the lock.
+    /// </summary>
+    private readonly SemaphoreSlim _writeSlots = new(Math.Max(2, Environment.ProcessorCount * 2));
 
     public async Task<StoredRecord?> GetAsync(string resource, string ns, string name, CancellationToken ct)
     {
@@ -94,63 +92,23 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
     }
 
     /// <param name="requireNamespace">The namespace (for namespaced kinds) that must exist and not be terminating.</param>
-    public Task<WriteResult> CreateAsync(ObjectWrite write, string? requireNamespace, CancellationToken ct)
-    {
-        var sql = $"""
-            WITH written AS (
-                INSERT INTO objects (resource, namespace, name, uid, resource_version, labels, node_name, phase, deletion_timestamp, body)
-                SELECT @r, @ns, @n, @uid, c.value, @labels, @node, @phase, @deleted, replace(@body, @placeholder, c.value::text)::json
-                FROM store_counter c
-                WHERE c.id = 1 {(requireNamespace is null ? "" : "AND EXISTS (SELECT 1 FROM objects n WHERE n.resource = 'namespaces' AND n.namespace = '' AND n.name = @required_ns AND n.deletion_timestamp IS NULL)")}
-                ON CONFLICT DO NOTHING
-                RETURNING *)
-            {LogChange}
-            """;
-        return WriteAsync(sql, write, "ADDED", expectedVersion: null, requireNamespace, ct);
-    }
+    public Task<WriteResult> CreateAsync(ObjectWrite write, string? requireNamespace, CancellationToken ct) =>
+        WriteAsync("create", write, expectedVersion: null, requireNamespace, ct);
 
     /// <summary>Replaces the object if it is still at <paramref name="expectedVersion"/>.</summary>
-    public Task<WriteResult> UpdateAsync(ObjectWrite write, long expectedVersion, CancellationToken ct)
-    {
-        var sql = $"""
-            WITH written AS (
-                UPDATE objects o SET resource_version = c.value, labels = @labels, node_name = @node, phase = @phase,
-                    deletion_timestamp = @deleted, body = replace(@body, @placeholder, c.value::text)::json
-                FROM store_counter c
-                WHERE c.id = 1 AND o.resource = @r AND o.namespace = @ns AND o.name = @n AND o.resource_version = @expected
-                RETURNING o.*)
-            {LogChange}
-            """;
-        return WriteAsync(sql, write, "MODIFIED", expectedVersion, requireNamespace: null, ct);
-    }
+    public Task<WriteResult> UpdateAsync(ObjectWrite write, long expectedVersion, CancellationToken ct) =>
+        WriteAsync("update", write, expectedVersion, requireNamespace: null, ct);
 
     /// <summary>Removes the object if it is still at <paramref name="expectedVersion"/>; <paramref name="write"/> is its last state for the DELETED event.</summary>
-    public Task<WriteResult> DeleteAsync(ObjectWrite write, long expectedVersion, CancellationToken ct)
-    {
-        const string sql = $"""
-            WITH removed AS (
-                DELETE FROM objects o
-                WHERE o.resource = @r AND o.namespace = @ns AND o.name = @n AND o.resource_version = @expected
-                RETURNING o.resource, o.namespace, o.name, o.uid),
-            written AS (
-                SELECT c.value AS resource_version, x.resource, x.namespace, x.name, x.uid,
-                    replace(@body, @placeholder, c.value::text)::json AS body
-                FROM removed x, store_counter c WHERE c.id = 1)
-            {LogChange}
-            """;
-        return WriteAsync(sql, write, "DELETED", expectedVersion, requireNamespace: null, ct);
-    }
+    public Task<WriteResult> DeleteAsync(ObjectWrite write, long expectedVersion, CancellationToken ct) =>
+        WriteAsync("delete", write, expectedVersion, requireNamespace: null, ct);
 
-    private async Task<WriteResult> WriteAsync(string sql, ObjectWrite write, string changeType, long? expectedVersion, string? requireNamespace, CancellationToken ct)
+    private async Task<WriteResult> WriteAsync(string operation, ObjectWrite write, long? expectedVersion, string? requireNamespace, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        // Statement 1 takes the counter lock; statement 2 then starts with a snapshot taken after it,
-        // so its namespace check and compare-and-swap see every earlier commit.
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(TakeVersion));
-        var write2 = new NpgsqlBatchCommand(sql);
-        var p = write2.Parameters;
+        await using var command = dataSource.CreateCommand(
+            "SELECT out_version, out_body FROM paas_write_object(@op, @r, @ns, @n, @uid, @labels, @node, @phase, @deleted, @body, @placeholder, @expected, @required_ns)");
+        var p = command.Parameters;
+        p.AddWithValue("op", operation);
         p.AddWithValue("r", write.Resource);
         p.AddWithValue("ns", write.Namespace);
         p.AddWithValue("n", write.Name);
@@ -161,64 +119,31 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
         p.Add(new NpgsqlParameter("deleted", NpgsqlDbType.TimestampTz) { Value = (object?)write.DeletionTimestamp ?? DBNull.Value });
         p.AddWithValue("body", write.Body);
         p.AddWithValue("placeholder", write.ResourceVersionPlaceholder);
-        p.AddWithValue("change_type", changeType);
-        if (expectedVersion is { } expected)
+        p.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = (object?)expectedVersion ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("required_ns", NpgsqlDbType.Text) { Value = (object?)requireNamespace ?? DBNull.Value });
+        await _writeSlots.WaitAsync(ct);
+        try
         {
-            p.AddWithValue("expected", expected);
-        }
-
-        if (requireNamespace is not null)
-        {
-            p.AddWithValue("required_ns", requireNamespace);
-        }
-
-        batch.BatchCommands.Add(write2);
-
-        StoredRecord? stored = null;
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            await reader.NextResultAsync(ct);
-            if (await reader.ReadAsync(ct))
-            {
-                stored = new StoredRecord(reader.GetString(1), reader.GetInt64(0));
-            }
-        }
-
-        if (stored is not null)
-        {
-            await transaction.CommitAsync(ct);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var stored = new StoredRecord(reader.GetString(1), reader.GetInt64(0));
             outboxSignal.Notify();
             return new WriteResult(WriteOutcome.Written, stored);
         }
-
-        await transaction.RollbackAsync(ct);
-        if (expectedVersion is not null)
+        catch (PostgresException e) when (e.SqlState.StartsWith("PA", StringComparison.Ordinal))
         {
-            return new WriteResult(WriteOutcome.Conflict);
+            return new WriteResult(e.SqlState switch
+            {
+                StoreFunctions.NamespaceNotFound => WriteOutcome.NamespaceNotFound,
+                StoreFunctions.NamespaceTerminating => WriteOutcome.NamespaceTerminating,
+                StoreFunctions.AlreadyExists => WriteOutcome.AlreadyExists,
+                _ => WriteOutcome.Conflict,
+            });
         }
-
-        return new WriteResult(await DiagnoseFailedCreateAsync(write, requireNamespace, ct));
-    }
-
-    private async Task<WriteOutcome> DiagnoseFailedCreateAsync(ObjectWrite write, string? requireNamespace, CancellationToken ct)
-    {
-        if (requireNamespace is not null)
+        finally
         {
-            await using var command = dataSource.CreateCommand("SELECT deletion_timestamp IS NOT NULL FROM objects WHERE resource = 'namespaces' AND namespace = '' AND name = @n");
-            command.Parameters.AddWithValue("n", requireNamespace);
-            var terminating = await command.ExecuteScalarAsync(ct);
-            if (terminating is null)
-            {
-                return WriteOutcome.NamespaceNotFound;
-            }
-
-            if ((bool)terminating)
-            {
-                return WriteOutcome.NamespaceTerminating;
-            }
+            _writeSlots.Release();
         }
-
-        return WriteOutcome.AlreadyExists;
     }
 
     /// <summary>Changes after <paramref name="afterVersion"/>, oldest first, for one resource (and namespace).</summary>
@@ -260,4 +185,6 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
         await reader.ReadAsync(ct);
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
+
+    public void Dispose() => _writeSlots.Dispose();
 }

@@ -34,7 +34,7 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
             e.HasIndex(o => new { o.NodeName, o.Namespace, o.Name }).HasFilter("resource = 'pods' AND node_name IS NOT NULL").HasDatabaseName("ix_objects_pods_by_node");
             e.HasIndex(o => new { o.Namespace, o.Name }).HasFilter("resource = 'pods' AND node_name IS NULL").HasDatabaseName("ix_objects_unbound_pods");
             // Everything in a namespace, across kinds (namespace finalization).
-            e.HasIndex(o => new { o.Namespace, o.Resource });
+            e.HasIndex(o => new { o.Namespace, o.Resource, o.Name });
         });
 
         modelBuilder.Entity<ObjectChange>(e =>

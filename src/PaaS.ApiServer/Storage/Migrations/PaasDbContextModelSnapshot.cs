@@ -251,8 +251,8 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasDatabaseName("ix_objects_unbound_pods")
                         .HasFilter("resource = 'pods' AND node_name IS NULL");
 
-                    b.HasIndex("Namespace", "Resource")
-                        .HasDatabaseName("ix_objects_namespace_resource");
+                    b.HasIndex("Namespace", "Resource", "Name")
+                        .HasDatabaseName("ix_objects_namespace_resource_name");
 
                     b.HasIndex("NodeName", "Namespace", "Name")
                         .HasDatabaseName("ix_objects_pods_by_node")

@@ -142,9 +142,9 @@ namespace PaaS.ApiServer.Storage.Migrations
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
-                name: "ix_objects_namespace_resource",
+                name: "ix_objects_namespace_resource_name",
                 table: "objects",
-                columns: new[] { "namespace", "resource" });
+                columns: new[] { "namespace", "resource", "name" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_objects_pods_by_node",
@@ -163,11 +163,15 @@ namespace PaaS.ApiServer.Storage.Migrations
                 table: "objects",
                 columns: new[] { "namespace", "name" },
                 filter: "resource = 'pods' AND node_name IS NULL");
+
+            migrationBuilder.Sql(StoreFunctions.CreateWriteObject);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(StoreFunctions.DropWriteObject);
+
             migrationBuilder.DropTable(
                 name: "api_tokens");
 
