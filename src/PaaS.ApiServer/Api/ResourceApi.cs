@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -165,12 +164,10 @@ internal static class ResourceApi
         return new DeleteRequest(grace, policy, rv, uid);
     }
 
-    public static Task WriteJsonAsync(HttpContext context, int status, string json)
+    private static Task WriteJsonAsync(HttpContext context, int status, string json)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(json, context.RequestAborted);
     }
-
-    public static string Serialize(JsonNode node) => node.ToJsonString(JsonSerializerOptions.Default);
 }

@@ -67,7 +67,7 @@ internal static class WatchStream
                 foreach (var change in changes)
                 {
                     after = change.ResourceVersion;
-                    if (filter.Fields.Count == 0 && filter.Labels.IsEmpty || filter.Matches((JsonObject)JsonNode.Parse(change.Body)!))
+                    if ((filter.Fields.Count == 0 && filter.Labels.IsEmpty) || filter.Matches((JsonObject)JsonNode.Parse(change.Body)!))
                     {
                         await WriteEventAsync(context, change.ChangeType, change.Body, deadline.Token);
                     }

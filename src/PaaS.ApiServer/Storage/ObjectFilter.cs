@@ -18,8 +18,6 @@ internal sealed class ObjectFilter
     private static readonly string[] CommonFields = ["metadata.name", "metadata.namespace"];
     private static readonly string[] PodFields = ["metadata.name", "metadata.namespace", "spec.nodeName", "status.phase"];
 
-    public static readonly ObjectFilter Everything = new(LabelSelector.Everything, []);
-
     private ObjectFilter(LabelSelector labels, IReadOnlyList<FieldRequirement> fields)
     {
         Labels = labels;

@@ -239,9 +239,11 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasName("pk_objects");
 
                     b.HasIndex("Labels")
-                        .HasDatabaseName("ix_objects_labels");
+                        .HasDatabaseName("ix_objects_labels")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Labels"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Labels"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("Uid")
                         .IsUnique()

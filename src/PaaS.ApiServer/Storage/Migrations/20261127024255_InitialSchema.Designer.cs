@@ -12,7 +12,7 @@ using PaaS.ApiServer.Storage;
 namespace PaaS.ApiServer.Storage.Migrations
 {
     [DbContext(typeof(PaasDbContext))]
-    [Migration("20261127023937_InitialSchema")]
+    [Migration("20261127024255_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -242,9 +242,11 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasName("pk_objects");
 
                     b.HasIndex("Labels")
-                        .HasDatabaseName("ix_objects_labels");
+                        .HasDatabaseName("ix_objects_labels")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Labels"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Labels"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("Uid")
                         .IsUnique()

@@ -139,7 +139,9 @@ namespace PaaS.ApiServer.Storage.Migrations
                 name: "ix_objects_labels",
                 table: "objects",
                 column: "labels")
-                .Annotation("Npgsql:IndexMethod", "gin");
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "jsonb_path_ops" })
+                .Annotation("Npgsql:StorageParameter:fastupdate", false);
 
             migrationBuilder.CreateIndex(
                 name: "ix_objects_namespace_resource_name",
