@@ -35,8 +35,8 @@ paas_start_postgres() {
     $SUDO pg_ctlcluster "$version" "$name" start
   fi
   # The platform connects as postgres/postgres over TCP on 127.0.0.1 (see appsettings.json).
-  $SUDO -u postgres psql -q -c "ALTER USER postgres PASSWORD '${PAAS_POSTGRES_PASSWORD:-postgres}'" >/dev/null 2>&1 \
-    || su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD '${PAAS_POSTGRES_PASSWORD:-postgres}'\"" >/dev/null
+  local sql="ALTER USER postgres PASSWORD 'postgres'"
+  if [ -n "$SUDO" ]; then sudo -u postgres psql -q -c "$sql" >/dev/null; else su postgres -c "psql -q -c \"$sql\"" >/dev/null; fi
 }
 
 paas_start_rabbitmq() {

@@ -94,7 +94,9 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
                 candidateJson.Metadata.Generation = (currentMeta.Generation ?? 1) + 1;
             }
 
-            var result = meta.DeletionTimestamp is not null && !HasFinalizers(candidateJson)
+            // A terminating object whose last finalizer went is removed, unless it is a pod still within
+            // its grace period (its node agent removes it).
+            var result = meta.DeletionTimestamp is not null && !HasFinalizers(candidateJson) && (meta.DeletionGracePeriodSeconds ?? 0) == 0
                 ? await store.DeleteAsync(ObjectAdmission.ToWrite(type, candidateJson), current.ResourceVersion, ct)
                 : await store.UpdateAsync(ObjectAdmission.ToWrite(type, candidateJson), current.ResourceVersion, ct);
             if (result.Outcome == WriteOutcome.Written)
