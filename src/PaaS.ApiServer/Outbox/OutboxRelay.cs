@@ -9,8 +9,8 @@ using PaaS.Core.Resources;
 namespace PaaS.ApiServer.Outbox;
 
 /// <summary>
-/// Publishes committed changes to RabbitMQ as <see cref="ResourceChanged"/>, oldest first, marking each
-/// change published only after the broker confirmed it: at least once, in commit order per object. While RabbitMQ
+/// Publishes committed changes to RabbitMQ as <see cref="ResourceChanged"/>, oldest first, advancing its
+/// cursor only past changes the broker confirmed: at least once, in commit order per object. While RabbitMQ
 /// is down the rows wait and writes carry on. One relay runs at a time across API server instances
 /// (a session advisory lock), so instances do not publish the same change twice in a race.
 /// </summary>
@@ -73,9 +73,12 @@ internal sealed partial class OutboxRelay(
     private async Task<int> PublishBatchAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var batch = new List<(long Version, ResourceChanged Message)>();
-        await using (var command = new NpgsqlCommand(
-            "SELECT resource_version, resource, namespace, name, uid, change_type FROM object_changes WHERE published_at IS NULL ORDER BY resource_version LIMIT @limit",
-            connection))
+        await using (var command = new NpgsqlCommand("""
+            SELECT c.resource_version, c.resource, c.namespace, c.name, c.uid, c.change_type
+            FROM object_changes c, outbox_cursor o
+            WHERE o.id = 1 AND c.resource_version > o.published_through
+            ORDER BY c.resource_version LIMIT @limit
+            """, connection))
         {
             command.Parameters.AddWithValue("limit", _options.BatchSize);
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -92,33 +95,64 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        // Changes of one object go out one after another, in commit order; different objects in parallel.
-        // A failure stops that object's sequence; everything not confirmed stays for the next pass.
-        var sent = new System.Collections.Concurrent.ConcurrentBag<long>();
+        // Changes of one object go out one after another, in commit order; different objects in parallel,
+        // a few at a time (enough to hide the broker's confirm round trip, few enough not to starve the
+        // API of CPU while a backlog drains). The first failure stops the pass.
+        var confirmed = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
+        using var stopPass = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var groups = batch.GroupBy(c => (c.Message.Kind, c.Message.Namespace, c.Message.Name));
         try
         {
-            // A few objects at a time: enough to hide the broker's confirm round trip, few enough not
-            // to starve the API of CPU while a backlog drains.
-            var groups = batch.GroupBy(c => (c.Message.Kind, c.Message.Namespace, c.Message.Name));
-            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (changes, token) =>
+            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stopPass.Token }, async (changes, token) =>
             {
                 foreach (var (version, message) in changes)
                 {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-                    timeout.CancelAfter(TimeSpan.FromSeconds(10));
-                    await bus.Publish(message, timeout.Token);
-                    sent.Add(version);
+                    try
+                    {
+                        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+                        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                        await bus.Publish(message, timeout.Token);
+                        confirmed[version] = true;
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        if (!stopPass.IsCancellationRequested)
+                        {
+                            LogPublishFailed(logger, version, e);
+                            await stopPass.CancelAsync();
+                        }
+
+                        return;
+                    }
                 }
             });
         }
-        finally
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            if (!sent.IsEmpty)
+            // A publish failed and stopped the pass; what was confirmed still counts below.
+        }
+
+        // The cursor moves to the end of the confirmed prefix: anything after the first unconfirmed
+        // change is published again next pass (at least once, never skipped).
+        long through = 0;
+        foreach (var (version, _) in batch)
+        {
+            if (!confirmed.ContainsKey(version))
             {
-                await using var mark = new NpgsqlCommand("UPDATE object_changes SET published_at = now() WHERE resource_version = ANY(@versions)", connection);
-                mark.Parameters.AddWithValue("versions", sent.ToArray());
-                await mark.ExecuteNonQueryAsync(CancellationToken.None);
+                break;
             }
+
+            through = version;
+        }
+
+        await using var advance = new NpgsqlCommand("UPDATE outbox_cursor SET published_through = greatest(published_through, @through) WHERE id = 1", connection);
+        advance.Parameters.AddWithValue("through", through);
+        await advance.ExecuteNonQueryAsync(CancellationToken.None);
+        if (confirmed.Count < batch.Count)
+        {
+            // The broker is unwell: back off instead of spinning on the same batch.
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            return 0;
         }
 
         return batch.Count;
@@ -129,7 +163,8 @@ internal sealed partial class OutboxRelay(
     {
         await using var command = new NpgsqlCommand("""
             WITH trimmed AS (
-                DELETE FROM object_changes WHERE published_at IS NOT NULL AND committed_at < now() - @retention
+                DELETE FROM object_changes
+                WHERE resource_version <= (SELECT published_through FROM outbox_cursor WHERE id = 1) AND committed_at < now() - @retention
                 RETURNING resource_version)
             UPDATE store_counter SET compacted_through = greatest(compacted_through, (SELECT max(resource_version) FROM trimmed))
             WHERE id = 1 AND EXISTS (SELECT 1 FROM trimmed)
@@ -144,6 +179,9 @@ internal sealed partial class OutboxRelay(
         command.Parameters.AddWithValue("key", RelayLockKey);
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing change {Version} failed; it will be retried")]
+    private static partial void LogPublishFailed(ILogger logger, long version, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay failed; retrying")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception);

@@ -2,7 +2,8 @@ namespace PaaS.ApiServer.Storage;
 
 /// <summary>
 /// The change log, which is also the transactional outbox: written in the same transaction as the
-/// object, read by watches (changes after a resourceVersion) and by the relay that publishes to RabbitMQ.
+/// object, read by watches (changes after a resourceVersion) and by the relay that publishes to RabbitMQ
+/// (which records its progress in <see cref="OutboxCursor"/>, not in these rows).
 /// </summary>
 internal sealed class ObjectChange
 {
@@ -23,7 +24,4 @@ internal sealed class ObjectChange
     public required string Body { get; set; }
 
     public DateTimeOffset CommittedAt { get; set; }
-
-    /// <summary>Null until the relay has handed the event to RabbitMQ.</summary>
-    public DateTimeOffset? PublishedAt { get; set; }
 }

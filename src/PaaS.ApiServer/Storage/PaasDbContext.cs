@@ -16,6 +16,8 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
 
     public DbSet<StoreCounter> StoreCounters => Set<StoreCounter>();
 
+    public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
+
     public DbSet<ApiIdentity> Identities => Set<ApiIdentity>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -45,7 +47,6 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
             e.HasKey(c => c.ResourceVersion);
             e.Property(c => c.ResourceVersion).ValueGeneratedNever();
             e.Property(c => c.Body).HasColumnType("json");
-            e.HasIndex(c => c.ResourceVersion).HasFilter("published_at IS NULL").HasDatabaseName("ix_object_changes_unpublished");
             e.HasIndex(c => new { c.Resource, c.ResourceVersion });
         });
 
@@ -54,6 +55,13 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
             e.ToTable("store_counter");
             e.Property(c => c.Id).ValueGeneratedNever();
             e.HasData(new StoreCounter { Id = 1, Value = 1, CompactedThrough = 0 });
+        });
+
+        modelBuilder.Entity<OutboxCursor>(e =>
+        {
+            e.ToTable("outbox_cursor");
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.HasData(new OutboxCursor { Id = 1, PublishedThrough = 0 });
         });
 
         modelBuilder.Entity<ApiIdentity>(e =>

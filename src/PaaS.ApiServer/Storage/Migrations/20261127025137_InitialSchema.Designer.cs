@@ -12,7 +12,7 @@ using PaaS.ApiServer.Storage;
 namespace PaaS.ApiServer.Storage.Migrations
 {
     [DbContext(typeof(PaasDbContext))]
-    [Migration("20261127024255_InitialSchema")]
+    [Migration("20261127025137_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -140,10 +140,6 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("namespace");
 
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("published_at");
-
                     b.Property<string>("Resource")
                         .IsRequired()
                         .HasColumnType("text")
@@ -156,14 +152,33 @@ namespace PaaS.ApiServer.Storage.Migrations
                     b.HasKey("ResourceVersion")
                         .HasName("pk_object_changes");
 
-                    b.HasIndex("ResourceVersion")
-                        .HasDatabaseName("ix_object_changes_unpublished")
-                        .HasFilter("published_at IS NULL");
-
                     b.HasIndex("Resource", "ResourceVersion")
                         .HasDatabaseName("ix_object_changes_resource_resource_version");
 
                     b.ToTable("object_changes", (string)null);
+                });
+
+            modelBuilder.Entity("PaaS.ApiServer.Storage.OutboxCursor", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PublishedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("published_through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_cursor");
+
+                    b.ToTable("outbox_cursor", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            PublishedThrough = 0L
+                        });
                 });
 
             modelBuilder.Entity("PaaS.ApiServer.Storage.StoreCounter", b =>

@@ -38,8 +38,7 @@ namespace PaaS.ApiServer.Storage.Migrations
                     uid = table.Column<Guid>(type: "uuid", nullable: false),
                     change_type = table.Column<string>(type: "text", nullable: false),
                     body = table.Column<string>(type: "json", nullable: false),
-                    committed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    committed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,6 +63,18 @@ namespace PaaS.ApiServer.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_objects", x => new { x.resource, x.@namespace, x.name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_cursor",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    published_through = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_cursor", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -103,6 +114,11 @@ namespace PaaS.ApiServer.Storage.Migrations
                 });
 
             migrationBuilder.InsertData(
+                table: "outbox_cursor",
+                columns: new[] { "id", "published_through" },
+                values: new object[] { 1, 0L });
+
+            migrationBuilder.InsertData(
                 table: "store_counter",
                 columns: new[] { "id", "compacted_through", "value" },
                 values: new object[] { 1, 0L, 1L });
@@ -128,12 +144,6 @@ namespace PaaS.ApiServer.Storage.Migrations
                 name: "ix_object_changes_resource_resource_version",
                 table: "object_changes",
                 columns: new[] { "resource", "resource_version" });
-
-            migrationBuilder.CreateIndex(
-                name: "ix_object_changes_unpublished",
-                table: "object_changes",
-                column: "resource_version",
-                filter: "published_at IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_objects_labels",
@@ -182,6 +192,9 @@ namespace PaaS.ApiServer.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "objects");
+
+            migrationBuilder.DropTable(
+                name: "outbox_cursor");
 
             migrationBuilder.DropTable(
                 name: "store_counter");
