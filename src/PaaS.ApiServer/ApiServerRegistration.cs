@@ -11,6 +11,7 @@ using PaaS.ApiServer.Namespaces;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Outbox;
 using PaaS.ApiServer.Storage;
+using PaaS.ApiServer.Watch;
 
 namespace PaaS.ApiServer;
 
@@ -35,11 +36,14 @@ public static class ApiServerRegistration
         services.AddSingleton<NamespaceFinalizerSignal>();
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<ObjectService>();
+        services.AddSingleton<PatchService>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<BootstrapIdentity>();
         services.AddHostedService<ApiServerStartup>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<NamespaceFinalizer>();
+        services.AddSingleton<ChangeFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
@@ -60,6 +64,7 @@ public static class ApiServerRegistration
         app.UseAuthorization();
         app.MapDiscoveryApi();
         app.MapResourceApi();
+        app.MapAccessReviewApi();
         // Unknown paths answer like Kubernetes: a Status, not an empty 404.
         app.MapFallback((HttpContext context) => StatusResults.WriteAsync(context,
             new ApiException(System.Net.HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource")));

@@ -3,7 +3,8 @@ using CliWrap.Buffered;
 namespace PaaS.EndToEnd.Tests;
 
 /// <summary>Real kubectl 1.32 against the platform started by infra/up.sh: the foundation's user journey.</summary>
-public sealed class KubectlTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+[Collection(PlatformGroup.Name)]
+public sealed class KubectlTests(PlatformFixture platform)
 {
     [Fact]
     public async Task UpScript_PrintsAddressesAndAdminPasswordOnce()

@@ -48,8 +48,11 @@ internal static class DiscoveryApi
         {
             ["kind"] = "APIGroupList",
             ["apiVersion"] = "v1",
-            ["groups"] = new JsonArray(ResourceTypes.GroupVersions.Where(gv => gv.Group.Length > 0).Select(gv => (JsonNode)GroupJson(gv.Group, gv.Version)).ToArray()),
+            ["groups"] = new JsonArray(ResourceTypes.GroupVersions.Where(gv => gv.Group.Length > 0)
+                .Append((AccessReviewApi.Group, AccessReviewApi.Version))
+                .Select(gv => (JsonNode)GroupJson(gv.Group, gv.Version)).ToArray()),
         }));
+        app.MapGet($"/apis/{AccessReviewApi.Group}/{AccessReviewApi.Version}", () => Json(AccessReviewApi.ResourceList()));
 
         foreach (var (group, version) in ResourceTypes.GroupVersions)
         {
@@ -88,15 +91,35 @@ internal static class DiscoveryApi
         var resources = new JsonArray();
         foreach (var type in ResourceTypes.All.Where(t => t.Group == group && t.Version == version))
         {
-            resources.Add(new JsonObject
+            var resource = new JsonObject
             {
                 ["name"] = type.Plural,
                 ["singularName"] = type.Singular,
                 ["namespaced"] = type.Namespaced,
                 ["kind"] = type.Kind,
-                ["verbs"] = new JsonArray("create", "delete", "get", "list", "update", "watch"),
+                ["verbs"] = new JsonArray("create", "delete", "get", "list", "patch", "update", "watch"),
                 ["shortNames"] = new JsonArray(type.ShortNames.Select(s => (JsonNode)s).ToArray()),
-            });
+            };
+            if (type.InCategoryAll)
+            {
+                resource["categories"] = new JsonArray("all");
+            }
+
+            resources.Add(resource);
+            if (type.HasScale)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = type.Plural + "/scale",
+                    ["singularName"] = "",
+                    ["namespaced"] = type.Namespaced,
+                    ["group"] = "autoscaling",
+                    ["version"] = "v1",
+                    ["kind"] = "Scale",
+                    ["verbs"] = new JsonArray("get", "patch", "update"),
+                });
+            }
+
             if (type.HasStatus)
             {
                 resources.Add(new JsonObject
@@ -105,7 +128,7 @@ internal static class DiscoveryApi
                     ["singularName"] = "",
                     ["namespaced"] = type.Namespaced,
                     ["kind"] = type.Kind,
-                    ["verbs"] = new JsonArray("get", "update"),
+                    ["verbs"] = new JsonArray("get", "patch", "update"),
                 });
             }
         }

@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Routing;
 using PaaS.ApiServer.Identity;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Storage;
+using PaaS.ApiServer.Watch;
+using PaaS.Core.Patching;
+using PaaS.Core.Printing;
 using PaaS.Core.Resources;
 
 namespace PaaS.ApiServer.Api;
@@ -28,38 +31,51 @@ internal static class ResourceApi
 
             if (type.Namespaced)
             {
-                group.MapGet($"{prefix}/{type.Plural}", (HttpContext c, ObjectStore s) => ListAsync(c, s, type, null));
+                group.MapGet($"{prefix}/{type.Plural}", (HttpContext c, ObjectStore s, ChangeFeed f) => ListAsync(c, s, f, type, null));
             }
 
-            group.MapGet(collection, (HttpContext c, ObjectStore s, string? @namespace) => ListAsync(c, s, type, @namespace ?? ""));
+            group.MapGet(collection, (HttpContext c, ObjectStore s, ChangeFeed f, string? @namespace) => ListAsync(c, s, f, type, @namespace ?? ""));
             group.MapPost(collection, (HttpContext c, ObjectService o, string? @namespace) => CreateAsync(c, o, type, @namespace ?? ""));
             group.MapGet(item, (HttpContext c, ObjectService o, string? @namespace, string name) => GetAsync(c, o, type, @namespace ?? "", name, "get"));
             group.MapPut(item, (HttpContext c, ObjectService o, string? @namespace, string name) => ReplaceAsync(c, o, type, @namespace ?? "", name, status: false));
             group.MapDelete(item, (HttpContext c, ObjectService o, string? @namespace, string name) => DeleteAsync(c, o, type, @namespace ?? "", name));
-            group.MapMethods(item, ["PATCH"], (HttpContext c) => Unsupported(c, type));
+            group.MapMethods(item, ["PATCH"], (HttpContext c, PatchService p, string? @namespace, string name) => PatchAsync(c, p, type, @namespace ?? "", name, status: false));
             if (type.HasStatus)
             {
                 group.MapGet(item + "/status", (HttpContext c, ObjectService o, string? @namespace, string name) => GetAsync(c, o, type, @namespace ?? "", name, "get"));
                 group.MapPut(item + "/status", (HttpContext c, ObjectService o, string? @namespace, string name) => ReplaceAsync(c, o, type, @namespace ?? "", name, status: true));
-                group.MapMethods(item + "/status", ["PATCH"], (HttpContext c) => Unsupported(c, type));
+                group.MapMethods(item + "/status", ["PATCH"], (HttpContext c, PatchService p, string? @namespace, string name) => PatchAsync(c, p, type, @namespace ?? "", name, status: true));
+            }
+
+            if (type.HasScale)
+            {
+                group.MapGet(item + "/scale", (HttpContext c, PatchService p, string? @namespace, string name) => ScaleAsync(c, p, type, @namespace ?? "", name));
+                group.MapPut(item + "/scale", (HttpContext c, PatchService p, string? @namespace, string name) => ScaleAsync(c, p, type, @namespace ?? "", name));
+                group.MapMethods(item + "/scale", ["PATCH"], (HttpContext c, PatchService p, string? @namespace, string name) => ScaleAsync(c, p, type, @namespace ?? "", name));
             }
         }
 
         return app;
     }
 
-    private static async Task ListAsync(HttpContext context, ObjectStore store, ResourceType type, string? ns)
+    private static async Task ListAsync(HttpContext context, ObjectStore store, ChangeFeed feed, ResourceType type, string? ns)
     {
         var watch = context.Request.Query["watch"] is var w && (w == "true" || w == "1");
         Authorize(context.User, watch ? "watch" : "list", type, ns, subresource: null);
         var filter = ObjectFilter.Parse(type, context.Request.Query["labelSelector"], context.Request.Query["fieldSelector"]);
         if (watch)
         {
-            await WatchStream.RunAsync(context, store, type, ns, filter, context.RequestAborted);
+            await WatchStream.RunAsync(context, store, feed, type, ns, filter, context.RequestAborted);
             return;
         }
 
         var (version, bodies) = await store.ListAsync(type.GroupResource, ns, filter, context.RequestAborted);
+        if (WantsTable(context.Request))
+        {
+            await WriteTableAsync(context, type, bodies, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         var json = new StringBuilder(bodies.Sum(b => b.Length + 1) + 128)
             .Append($"{{\"kind\":\"{type.ListKind}\",\"apiVersion\":\"{type.ApiVersion}\",\"metadata\":{{\"resourceVersion\":\"{version}\"}},\"items\":[")
             .AppendJoin(',', bodies)
@@ -71,7 +87,30 @@ internal static class ResourceApi
     {
         Authorize(context.User, verb, type, ns, subresource: null);
         var stored = await objects.GetAsync(type, ns, name, context.RequestAborted);
+        if (WantsTable(context.Request))
+        {
+            await WriteTableAsync(context, type, [stored.Body], stored.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         await WriteJsonAsync(context, 200, stored.Body);
+    }
+
+    /// <summary>kubectl asks for <c>application/json;as=Table;v=v1;g=meta.k8s.io</c> to print server-side columns.</summary>
+    private static bool WantsTable(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("as=Table", StringComparison.Ordinal);
+
+    private static Task WriteTableAsync(HttpContext context, ResourceType type, IReadOnlyList<string> bodies, string version)
+    {
+        var include = context.Request.Query["includeObject"].FirstOrDefault() ?? "Metadata";
+        if (include is not ("None" or "Metadata" or "Object"))
+        {
+            throw ApiException.BadRequest($"includeObject: Unsupported value: \"{include}\": supported values: \"None\", \"Metadata\", \"Object\"");
+        }
+
+        var objects = bodies.Select(b => (JsonObject)JsonNode.Parse(b)!).ToList();
+        var table = TablePrinter.Print(type, objects, version, include, DateTimeOffset.UtcNow);
+        return WriteJsonAsync(context, 200, table.ToJsonString());
     }
 
     private static async Task CreateAsync(HttpContext context, ObjectService objects, ResourceType type, string ns)
@@ -103,26 +142,55 @@ internal static class ResourceApi
         await WriteJsonAsync(context, 200, stored.Body);
     }
 
-    private static Task Unsupported(HttpContext context, ResourceType type) =>
-        StatusResults.WriteAsync(context, new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
-            $"PATCH of {type.GroupResource} is not supported yet: replace the object with PUT (kubectl replace) instead"));
-
-    /// <summary>
-    /// The rule until teams and roles exist: admins may do everything; system identities (the platform's
-    /// own parts) too; only system identities write status. Anyone else is denied, as in RBAC's default.
-    /// </summary>
-    private static void Authorize(ClaimsPrincipal user, string verb, ResourceType type, string? ns, string? subresource)
+    private static async Task PatchAsync(HttpContext context, PatchService patches, ResourceType type, string ns, string name, bool status)
     {
-        var allowed = subresource == "status" && verb != "get" ? user.IsSystem() : user.IsAdmin() || user.IsSystem();
-        if (allowed)
+        Authorize(context.User, "patch", type, ns, status ? "status" : null);
+        RefuseDryRun(context);
+        var contentType = PatchContentType(context.Request);
+        var patch = await RequestBodyReader.ReadTextAsync(context.Request, context.RequestAborted);
+        var stored = await patches.PatchAsync(type, ns, name, contentType, patch, status, context.RequestAborted);
+        await WriteJsonAsync(context, 200, stored.Body);
+    }
+
+    private static async Task ScaleAsync(HttpContext context, PatchService patches, ResourceType type, string ns, string name)
+    {
+        var method = context.Request.Method;
+        Authorize(context.User, method == "GET" ? "get" : method == "PUT" ? "update" : "patch", type, ns, "scale");
+        JsonObject scale;
+        if (method == "GET")
         {
-            return;
+            scale = await patches.GetScaleAsync(type, ns, name, context.RequestAborted);
+        }
+        else
+        {
+            RefuseDryRun(context);
+            var contentType = method == "PATCH" ? PatchContentType(context.Request) : null;
+            var body = await RequestBodyReader.ReadTextAsync(context.Request, context.RequestAborted);
+            scale = await patches.UpdateScaleAsync(type, ns, name, contentType, body, context.RequestAborted);
         }
 
-        var resource = subresource is null ? type.Plural : $"{type.Plural}/{subresource}";
-        var scope = string.IsNullOrEmpty(ns) ? "at the cluster scope" : $"in the namespace \"{ns}\"";
-        var why = subresource == "status" ? ": only the platform's system identities write status" : "";
-        throw ApiException.Forbidden($"{type.GroupResource} is forbidden: User \"{user.DisplayName()}\" cannot {verb} resource \"{resource}\" in API group \"{type.Group}\" {scope}{why}");
+        await WriteJsonAsync(context, 200, scale.ToJsonString());
+    }
+
+    private static string PatchContentType(HttpRequest request)
+    {
+        var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return mediaType switch
+        {
+            ObjectPatcher.JsonPatch or ObjectPatcher.MergePatch or ObjectPatcher.StrategicMergePatch => mediaType,
+            "application/apply-patch+yaml" => throw new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
+                "server-side apply is not supported yet; use client-side kubectl apply (the default)"),
+            _ => throw new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
+                $"the body of the request was in an unknown format - accepted media types include: {ObjectPatcher.JsonPatch}, {ObjectPatcher.MergePatch}, {ObjectPatcher.StrategicMergePatch}"),
+        };
+    }
+
+    private static void Authorize(ClaimsPrincipal user, string verb, ResourceType type, string? ns, string? subresource)
+    {
+        if (!AccessRules.Allows(user, verb, subresource))
+        {
+            throw ApiException.Forbidden(AccessRules.Denial(user, verb, type.Group, type.Plural, subresource, ns));
+        }
     }
 
     private static void RefuseDryRun(HttpContext context)

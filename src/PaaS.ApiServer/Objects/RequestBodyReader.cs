@@ -38,6 +38,17 @@ internal static class RequestBodyReader
         return node as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object (a Kubernetes resource)");
     }
 
+    /// <summary>The body as text (patches), with the same size limit.</summary>
+    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw TooLarge();
+        }
+
+        return Encoding.UTF8.GetString(await ReadLimitedAsync(request.Body, ct));
+    }
+
     private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken ct)
     {
         using var buffer = new MemoryStream();

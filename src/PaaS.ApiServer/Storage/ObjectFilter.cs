@@ -15,8 +15,27 @@ namespace PaaS.ApiServer.Storage;
 /// </summary>
 internal sealed class ObjectFilter
 {
-    private static readonly string[] CommonFields = ["metadata.name", "metadata.namespace"];
-    private static readonly string[] PodFields = ["metadata.name", "metadata.namespace", "spec.nodeName", "status.phase"];
+    /// <summary>Selectable fields per kind: the SQL expression over the <c>objects</c> row and the JSON path for the change log.</summary>
+    private static readonly Dictionary<string, SelectableField> CommonFields = new()
+    {
+        ["metadata.name"] = new("o.name", "metadata", "name"),
+        ["metadata.namespace"] = new("o.namespace", "metadata", "namespace"),
+    };
+
+    private static readonly Dictionary<string, SelectableField> PodFields = new(CommonFields)
+    {
+        ["spec.nodeName"] = new("coalesce(o.node_name, '')", "spec", "nodeName"),
+        ["status.phase"] = new("coalesce(o.phase, '')", "status", "phase"),
+    };
+
+    /// <summary>What <c>kubectl describe</c> asks for to show an object's events.</summary>
+    private static readonly Dictionary<string, SelectableField> EventFields = new(
+        new[] { "kind", "name", "namespace", "uid", "apiVersion", "resourceVersion", "fieldPath" }
+            .ToDictionary(f => "involvedObject." + f, f => new SelectableField($"coalesce(o.body -> 'involvedObject' ->> '{f}', '')", "involvedObject", f))
+            .Concat(CommonFields)
+            .Append(new("reason", new("coalesce(o.body ->> 'reason', '')", "reason")))
+            .Append(new("type", new("coalesce(o.body ->> 'type', '')", "type")))
+            .Append(new("source", new("coalesce(o.body -> 'source' ->> 'component', '')", "source", "component"))));
 
     private ObjectFilter(LabelSelector labels, IReadOnlyList<FieldRequirement> fields)
     {
@@ -40,7 +59,7 @@ internal sealed class ObjectFilter
             throw ApiException.BadRequest($"unable to parse labelSelector \"{labelSelector}\": {e.Message}");
         }
 
-        var supported = type == ResourceTypes.Pod ? PodFields : CommonFields;
+        var supported = type == ResourceTypes.Pod ? PodFields : type == ResourceTypes.Event ? EventFields : CommonFields;
         var fields = new List<FieldRequirement>();
         foreach (var term in (fieldSelector ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -48,12 +67,12 @@ internal sealed class ObjectFilter
                 : term.Contains("==", StringComparison.Ordinal) ? Split(term, "==", true)
                 : term.Contains('=', StringComparison.Ordinal) ? Split(term, "=", true)
                 : throw ApiException.BadRequest($"invalid field selector: '{term}': expected an operator (=, == or !=)");
-            if (!supported.Contains(field))
+            if (!supported.TryGetValue(field, out var selectable))
             {
-                throw ApiException.BadRequest($"field label not supported: {field} (supported for {type.GroupResource}: {string.Join(", ", supported)})");
+                throw ApiException.BadRequest($"field label not supported: {field} (supported for {type.GroupResource}: {string.Join(", ", supported.Keys.Order())})");
             }
 
-            fields.Add(new FieldRequirement(field, equal, value));
+            fields.Add(new FieldRequirement(field, equal, value, selectable));
         }
 
         return new ObjectFilter(labels, fields);
@@ -71,14 +90,7 @@ internal sealed class ObjectFilter
 
         foreach (var field in Fields)
         {
-            var column = field.Field switch
-            {
-                "metadata.name" => "o.name",
-                "metadata.namespace" => "o.namespace",
-                "spec.nodeName" => "coalesce(o.node_name, '')",
-                _ => "coalesce(o.phase, '')",
-            };
-            sql.Append($" AND {column} {(field.Equal ? "=" : "<>")} {Add(field.Value, NpgsqlDbType.Text)}");
+            sql.Append($" AND {field.Selectable.Sql} {(field.Equal ? "=" : "<>")} {Add(field.Value, NpgsqlDbType.Text)}");
         }
 
         var equalities = Labels.Requirements.Where(r => r.Operator == LabelOperator.Equals).ToDictionary(r => r.Key, r => r.Values[0]);
@@ -106,13 +118,13 @@ internal sealed class ObjectFilter
     {
         foreach (var field in Fields)
         {
-            var actual = field.Field switch
+            JsonNode? node = obj;
+            foreach (var segment in field.Selectable.JsonPath)
             {
-                "metadata.name" => obj["metadata"]?["name"]?.GetValue<string>(),
-                "metadata.namespace" => obj["metadata"]?["namespace"]?.GetValue<string>(),
-                "spec.nodeName" => obj["spec"]?["nodeName"]?.GetValue<string>(),
-                _ => obj["status"]?["phase"]?.GetValue<string>(),
-            } ?? "";
+                node = node?[segment];
+            }
+
+            var actual = node is JsonValue v && v.TryGetValue<string>(out var text) ? text : "";
             if ((actual == field.Value) != field.Equal)
             {
                 return false;

@@ -8,6 +8,8 @@ namespace PaaS.Core.Resources;
 /// <param name="ModelType">The <c>k8s.Models</c> type that carries the kind's exact JSON shape.</param>
 /// <param name="NameIsLabel">Names must be DNS-1123 labels (namespaces, services) rather than subdomains.</param>
 /// <param name="HasStatus">Serves a <c>/status</c> subresource; status is ignored on create and on main-resource writes.</param>
+/// <param name="HasScale">Serves an <c>autoscaling/v1</c> <c>/scale</c> subresource over <c>spec.replicas</c>.</param>
+/// <param name="InCategoryAll">Listed by <c>kubectl get all</c> (discovery's <c>categories: [all]</c>).</param>
 public sealed record ResourceType(
     string Group,
     string Version,
@@ -17,7 +19,9 @@ public sealed record ResourceType(
     Type ModelType,
     IReadOnlyList<string> ShortNames,
     bool NameIsLabel = false,
-    bool HasStatus = true)
+    bool HasStatus = true,
+    bool HasScale = false,
+    bool InCategoryAll = false)
 {
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

@@ -6,13 +6,13 @@ namespace PaaS.Core.Resources;
 public static class ResourceTypes
 {
     public static readonly ResourceType Namespace = new("", "v1", "Namespace", "namespaces", false, typeof(V1Namespace), ["ns"], NameIsLabel: true);
-    public static readonly ResourceType Pod = new("", "v1", "Pod", "pods", true, typeof(V1Pod), ["po"]);
-    public static readonly ResourceType Service = new("", "v1", "Service", "services", true, typeof(V1Service), ["svc"], NameIsLabel: true);
+    public static readonly ResourceType Pod = new("", "v1", "Pod", "pods", true, typeof(V1Pod), ["po"], InCategoryAll: true);
+    public static readonly ResourceType Service = new("", "v1", "Service", "services", true, typeof(V1Service), ["svc"], NameIsLabel: true, InCategoryAll: true);
     public static readonly ResourceType Endpoints = new("", "v1", "Endpoints", "endpoints", true, typeof(V1Endpoints), ["ep"], HasStatus: false);
     public static readonly ResourceType Node = new("", "v1", "Node", "nodes", false, typeof(V1Node), ["no"]);
     public static readonly ResourceType Event = new("", "v1", "Event", "events", true, typeof(Corev1Event), ["ev"], HasStatus: false);
-    public static readonly ResourceType Deployment = new("apps", "v1", "Deployment", "deployments", true, typeof(V1Deployment), ["deploy"]);
-    public static readonly ResourceType ReplicaSet = new("apps", "v1", "ReplicaSet", "replicasets", true, typeof(V1ReplicaSet), ["rs"]);
+    public static readonly ResourceType Deployment = new("apps", "v1", "Deployment", "deployments", true, typeof(V1Deployment), ["deploy"], HasScale: true, InCategoryAll: true);
+    public static readonly ResourceType ReplicaSet = new("apps", "v1", "ReplicaSet", "replicasets", true, typeof(V1ReplicaSet), ["rs"], HasScale: true, InCategoryAll: true);
     public static readonly ResourceType Lease = new("coordination.k8s.io", "v1", "Lease", "leases", true, typeof(V1Lease), [], HasStatus: false);
 
     public static IReadOnlyList<ResourceType> All { get; } = [Namespace, Pod, Service, Endpoints, Node, Event, Deployment, ReplicaSet, Lease];
