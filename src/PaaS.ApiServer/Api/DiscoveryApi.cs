@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using PaaS.Core.OpenApi;
 using PaaS.Core.Resources;
 
 namespace PaaS.ApiServer.Api;
@@ -63,6 +64,12 @@ internal static class DiscoveryApi
                 app.MapGet($"/apis/{group}", () => Json(GroupJson(group, version).Also(g => g["kind"] = "APIGroup").Also(g => g["apiVersion"] = "v1")));
             }
         }
+
+        // OpenAPI v3: kubectl reads it to validate manifests (then sends fieldValidation=Strict) and for `explain`.
+        app.MapGet("/openapi/v3", () => Json(OpenApiDocuments.Root()));
+        app.MapGet("/openapi/v3/{**path}", (string path) => OpenApiDocuments.GroupVersion(path) is { } document
+            ? Json(document)
+            : Results.Text(new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["status"] = "Failure", ["reason"] = "NotFound", ["code"] = 404, ["message"] = $"no OpenAPI document for {path}" }.ToJsonString(), "application/json", statusCode: 404));
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/livez", () => Results.Text("ok"));

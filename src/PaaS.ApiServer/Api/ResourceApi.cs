@@ -8,6 +8,7 @@ using PaaS.ApiServer.Identity;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Storage;
 using PaaS.ApiServer.Watch;
+using PaaS.Core.OpenApi;
 using PaaS.Core.Patching;
 using PaaS.Core.Printing;
 using PaaS.Core.Resources;
@@ -118,6 +119,7 @@ internal static class ResourceApi
         Authorize(context.User, "create", type, ns, subresource: null);
         RefuseDryRun(context);
         var body = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
+        CheckUnknownFields(context, type, body);
         var stored = await objects.CreateAsync(type, ns, body, context.RequestAborted);
         await WriteJsonAsync(context, 201, stored.Body);
     }
@@ -127,6 +129,7 @@ internal static class ResourceApi
         Authorize(context.User, "update", type, ns, status ? "status" : null);
         RefuseDryRun(context);
         var body = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
+        CheckUnknownFields(context, type, body);
         var stored = status
             ? await objects.ReplaceStatusAsync(type, ns, name, body, context.RequestAborted)
             : await objects.ReplaceAsync(type, ns, name, body, context.RequestAborted);
@@ -190,6 +193,41 @@ internal static class ResourceApi
         if (!AccessRules.Allows(user, verb, subresource))
         {
             throw ApiException.Forbidden(AccessRules.Denial(user, verb, type.Group, type.Plural, subresource, ns));
+        }
+    }
+
+    /// <summary>
+    /// Server-side field validation (<c>?fieldValidation=Strict|Warn|Ignore</c>; kubectl sends Strict by
+    /// default, and Kubernetes' default without the parameter is Warn): fields the kind's schema does not
+    /// have are refused, reported in a <c>Warning</c> header, or ignored. They are never stored.
+    /// </summary>
+    private static void CheckUnknownFields(HttpContext context, ResourceType type, JsonObject body)
+    {
+        var mode = context.Request.Query["fieldValidation"].FirstOrDefault() ?? "Warn";
+        if (mode is not ("Strict" or "Warn" or "Ignore"))
+        {
+            throw ApiException.BadRequest($"fieldValidation: Unsupported value: \"{mode}\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
+        }
+
+        if (mode == "Ignore")
+        {
+            return;
+        }
+
+        var unknown = UnknownFields.Find(type, body);
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        if (mode == "Strict")
+        {
+            throw ApiException.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(f => $"unknown field \"{f}\"")));
+        }
+
+        foreach (var field in unknown)
+        {
+            context.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
         }
     }
 

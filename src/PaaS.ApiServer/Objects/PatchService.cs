@@ -86,11 +86,12 @@ internal sealed class PatchService(ObjectService objects)
         }
         catch (PatchException e)
         {
-            throw new ApiException(HttpStatusCode.UnprocessableEntity, "Invalid", e.Message);
-        }
-        catch (JsonException e)
-        {
-            throw ApiException.BadRequest($"the patch is not valid JSON: {e.Message}");
+            throw new ApiException((HttpStatusCode)e.StatusCode, e.StatusCode switch
+            {
+                400 => "BadRequest",
+                415 => "UnsupportedMediaType",
+                _ => "Invalid",
+            }, e.Message);
         }
     }
 

@@ -13,7 +13,7 @@ internal static class JsonPatchApplier
     {
         if (patch is not JsonArray operations)
         {
-            throw new PatchException("json patch: the patch must be a JSON array of operations");
+            throw PatchException.BadRequest("json patch: the patch must be a JSON array of operations");
         }
 
         JsonNode? document = original.DeepClone();

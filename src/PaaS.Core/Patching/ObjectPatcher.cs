@@ -45,12 +45,12 @@ public static class ObjectPatcher
             return StrategicPatchApplier.Apply(original, ParseObject(patchBody, "strategic merge patch"), PatchSchemas.For(type));
         }
 
-        throw new PatchException(
+        throw PatchException.UnsupportedMediaType(
             $"the body of the request was in an unknown format - accepted media types include: {JsonPatch}, {MergePatch}, {StrategicMergePatch}");
     }
 
     private static JsonObject ParseObject(string body, string what) =>
-        Parse(body, what) as JsonObject ?? throw new PatchException($"{what}: the patch must be a JSON object");
+        Parse(body, what) as JsonObject ?? throw PatchException.BadRequest($"{what}: the patch must be a JSON object");
 
     private static JsonNode? Parse(string body, string what)
     {
@@ -60,7 +60,7 @@ public static class ObjectPatcher
         }
         catch (JsonException e)
         {
-            throw new PatchException($"{what}: the patch is not valid JSON: {e.Message}", e);
+            throw PatchException.BadRequest($"{what}: the patch is not valid JSON: {e.Message}", e);
         }
     }
 }

@@ -83,6 +83,7 @@ internal static partial class StrategicPatchApplier
         }
 
         var serverOrder = original.Select(i => i![key]).ToList();
+        var window = new ServerOrderWindow(serverOrder);
         var items = original.ToList();
         var regular = new List<(JsonObject Item, string Path)>();
         var replace = false;
@@ -96,6 +97,7 @@ internal static partial class StrategicPatchApplier
                 case Delete:
                     var doomed = RequireKey(item, key, itemPath);
                     _ = items.RemoveAll(x => JsonNode.DeepEquals(x![key], doomed));
+                    window.Delete(doomed);
                     break;
                 case Replace:
                     // Like Kubernetes: one "$patch: replace" item makes the other items the whole list.
@@ -127,6 +129,10 @@ internal static partial class StrategicPatchApplier
             else
             {
                 items.Add(merged);
+                if (!replace)
+                {
+                    window.Append(value);
+                }
             }
         }
 
@@ -137,7 +143,7 @@ internal static partial class StrategicPatchApplier
         {
             var orderKeys = order.Select((o, i) => o is JsonObject map ? RequireKey(map, key, $"{path}/{SetElementOrderPrefix}{i}") : o).ToList();
             CheckOrder(patchKeys, orderKeys, path);
-            items = ListOrder.Normalize(items, orderKeys, serverOrder, KeyOf);
+            items = ListOrder.Normalize(items, orderKeys, window.Keys, KeyOf);
         }
 
         return items;
@@ -148,7 +154,8 @@ internal static partial class StrategicPatchApplier
         if (!ListOrder.Follows(patchKeys, orderKeys))
         {
             throw Error(path, $"the order in the patch list {PatchJson.Text(new JsonArray([.. patchKeys.Select(k => k?.DeepClone())]))} "
-                + $"doesn't match its $setElementOrder list {PatchJson.Text(new JsonArray([.. orderKeys.Select(k => k?.DeepClone())]))}");
+                + $"doesn't match its $setElementOrder list {PatchJson.Text(new JsonArray([.. orderKeys.Select(k => k?.DeepClone())]))}",
+                malformed: true);
         }
     }
 

@@ -36,9 +36,10 @@ internal static partial class StrategicPatchApplier
             }
             else if (key.StartsWith(SetElementOrderPrefix, StringComparison.Ordinal))
             {
-                // With the list itself in the patch the order is applied while merging it; alone, it reorders what is there.
+                // With the list itself in the patch the order is applied while merging it; alone, it reorders what is
+                // there. Lists that are replaced have no order to keep, and merging an empty patch would empty them.
                 var field = key[SetElementOrderPrefix.Length..];
-                if (!patch.ContainsKey(field) && target[field] is JsonArray)
+                if (!patch.ContainsKey(field) && target[field] is JsonArray && schema[field].MergesList)
                 {
                     MergeField(target, field, new JsonArray(), schema[field], OrderFor(patch, field, path), path);
                 }
@@ -99,14 +100,14 @@ internal static partial class StrategicPatchApplier
 
         if (retain is not JsonArray list || list.Any(k => k is not JsonValue v || !v.TryGetValue<string>(out _)))
         {
-            throw Error(path, $"{RetainKeys} must be a list of field names, not {PatchJson.Text(retain)}");
+            throw Error(path, $"{RetainKeys} must be a list of field names, not {PatchJson.Text(retain)}", malformed: true);
         }
 
         var keep = list.Select(k => k!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var stray = patch.FirstOrDefault(p => p.Value is not null && !p.Key.StartsWith('$') && !keep.Contains(p.Key)).Key;
         if (stray is not null)
         {
-            throw Error(path, $"the patch sets \"{stray}\", which is not in {RetainKeys} {PatchJson.Text(retain)}");
+            throw Error(path, $"the patch sets \"{stray}\", which is not in {RetainKeys} {PatchJson.Text(retain)}", malformed: true);
         }
 
         foreach (var key in target.Select(p => p.Key).Where(k => !keep.Contains(k)).ToList())
@@ -119,7 +120,7 @@ internal static partial class StrategicPatchApplier
     {
         if (values is not JsonArray remove)
         {
-            throw Error(path, $"{DeleteFromPrimitiveListPrefix}{field} must be a list, not {PatchJson.Text(values)}");
+            throw Error(path, $"{DeleteFromPrimitiveListPrefix}{field} must be a list, not {PatchJson.Text(values)}", malformed: true);
         }
 
         if (target[field] is JsonArray list)
@@ -136,7 +137,7 @@ internal static partial class StrategicPatchApplier
 
     private static JsonArray? OrderFor(JsonObject patch, string field, string path) =>
         patch.TryGetPropertyValue(SetElementOrderPrefix + field, out var order)
-            ? order as JsonArray ?? throw Error($"{path}/{field}", $"{SetElementOrderPrefix}{field} must be a list, not {PatchJson.Text(order)}")
+            ? order as JsonArray ?? throw Error($"{path}/{field}", $"{SetElementOrderPrefix}{field} must be a list, not {PatchJson.Text(order)}", malformed: true)
             : null;
 
     private static string DirectiveValue(JsonNode? directive, string path) =>
@@ -144,6 +145,10 @@ internal static partial class StrategicPatchApplier
             ? text
             : throw Error(path, $"unknown patch type: {PatchJson.Text(directive)}");
 
-    private static PatchException Error(string path, string message) =>
-        new($"strategic merge patch: {(path.Length == 0 ? "/" : path)}: {message}");
+    // Kubernetes answers 400 for directives of the wrong shape (mergepatch.ErrBadPatchFormatFor...) and 422 otherwise.
+    private static PatchException Error(string path, string message, bool malformed = false)
+    {
+        var text = $"strategic merge patch: {(path.Length == 0 ? "/" : path)}: {message}";
+        return malformed ? PatchException.BadRequest(text) : new PatchException(text);
+    }
 }

@@ -201,6 +201,69 @@ internal static class KubectlLiveObjects
         }
         """;
 
+    /// <summary>A Deployment applied with env A and B, to which <c>kubectl set env</c> then added S.</summary>
+    public const string EnvsDeployment =
+        """
+        {
+          "apiVersion": "apps/v1",
+          "kind": "Deployment",
+          "metadata": {
+            "annotations": {
+              "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"annotations\":{},\"name\":\"envs\",\"namespace\":\"default\"},\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"envs\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"envs\"}},\"spec\":{\"containers\":[{\"env\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"2\"}],\"image\":\"example/app:1\",\"name\":\"app\"}]}}}}\n"
+            },
+            "name": "envs",
+            "namespace": "default",
+            "uid": "db93e403-a87c-4f70-8e0e-c118587362ac",
+            "resourceVersion": "1",
+            "generation": 1,
+            "creationTimestamp": "2025-01-01T00:00:00Z"
+          },
+          "spec": {
+            "selector": {"matchLabels": {"app": "envs"}},
+            "template": {
+              "metadata": {"labels": {"app": "envs"}, "creationTimestamp": null},
+              "spec": {
+                "containers": [
+                  {
+                    "env": [
+                      {"name": "A", "value": "1"},
+                      {"name": "B", "value": "2"},
+                      {"name": "S", "value": "from set env"}
+                    ],
+                    "image": "example/app:1",
+                    "name": "app",
+                    "imagePullPolicy": "IfNotPresent",
+                    "terminationMessagePath": "/dev/termination-log",
+                    "terminationMessagePolicy": "File"
+                  }
+                ],
+                "dnsPolicy": "ClusterFirst",
+                "restartPolicy": "Always",
+                "schedulerName": "default-scheduler",
+                "securityContext": {},
+                "terminationGracePeriodSeconds": 30
+              }
+            },
+            "progressDeadlineSeconds": 600,
+            "revisionHistoryLimit": 10,
+            "strategy": {
+              "type": "RollingUpdate",
+              "rollingUpdate": {"maxSurge": "25%", "maxUnavailable": "25%"}
+            },
+            "replicas": 1
+          },
+          "status": {
+            "observedGeneration": 1,
+            "replicas": 1,
+            "readyReplicas": 1,
+            "conditions": [
+              {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable"},
+              {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable"}
+            ]
+          }
+        }
+        """;
+
     /// <summary>A Pod applied with two finalizers and a toleration.</summary>
     public const string FinPod =
         """

@@ -89,6 +89,16 @@ public class KubectlPatchTests
     }
 
     [Fact]
+    public void Apply_ApplyReplacingAnEnvVar_KeepsTheVarSetEnvAddedWhereKubernetesKeepsIt()
+    {
+        var result = Apply(KubectlPatchCases.ApplyEnvBesideSetEnv);
+
+        PatchAssert.Equal(
+            """[{"name":"A","value":"1"},{"name":"S","value":"from set env"},{"name":"C","value":"3"}]""",
+            result["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]);
+    }
+
+    [Fact]
     public void Apply_SetEnvOnAllContainers_MergesIntoEachContainer()
     {
         var result = Apply(KubectlPatchCases.SetEnvChangeAndAdd);

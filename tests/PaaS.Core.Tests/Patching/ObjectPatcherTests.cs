@@ -63,6 +63,22 @@ public class ObjectPatcherTests
         PatchAssert.Fails(() => ObjectPatcher.Apply(contentType, PatchAssert.Object(Pod), body, ResourceTypes.Pod), message);
     }
 
+    [Theory]
+    [InlineData("application/apply-patch+yaml", "{}", 415)]
+    [InlineData(ObjectPatcher.JsonPatch, "{}", 400)]
+    [InlineData(ObjectPatcher.MergePatch, "{", 400)]
+    [InlineData(ObjectPatcher.JsonPatch, """[{"op":"test","path":"/metadata/name","value":"q"}]""", 422)]
+    [InlineData(ObjectPatcher.JsonPatch, """[{"op":"jump","path":"/a"}]""", 422)]
+    [InlineData(ObjectPatcher.StrategicMergePatch, """{"spec":{"containers":[{"image":"x"}]}}""", 422)]
+    [InlineData(ObjectPatcher.StrategicMergePatch, """{"spec":{"$setElementOrder/containers":[{"name":"b"},{"name":"a"}],"containers":[{"name":"a"},{"name":"b"}]}}""", 400)]
+    [InlineData(ObjectPatcher.StrategicMergePatch, """{"spec":{"volumes":[{"$retainKeys":["name"],"name":"v","emptyDir":{}}]}}""", 400)]
+    public void Apply_Failure_CarriesTheStatusKubernetesAnswers(string contentType, string body, int status)
+    {
+        var error = PatchAssert.Fails(() => ObjectPatcher.Apply(contentType, PatchAssert.Object(Pod), body, ResourceTypes.Pod));
+
+        Assert.Equal(status, error.StatusCode);
+    }
+
     [Fact]
     public void Apply_NullArgument_Throws()
     {

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using CliWrap.Buffered;
+
+namespace PaaS.EndToEnd.Tests;
+
+/// <summary>Client-side apply of a real multi-document manifest: create, no-op, change, delete.</summary>
+[Collection(PlatformGroup.Name)]
+public sealed class KubectlApplyTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Apply_GuestbookTwiceThenChanged_MergesStrategically()
+    {
+        var ns = "a-" + Guid.NewGuid().ToString("N")[..8];
+        await Ok("create", "namespace", ns);
+        var manifest = Path.GetFullPath(Path.Combine(platform.Root, "../shared/fixtures/manifests/guestbook-all-in-one.yaml"));
+
+        var first = (await Ok("apply", "-f", manifest, "-n", ns)).StandardOutput;
+        Assert.Contains("deployment.apps/frontend created", first, StringComparison.Ordinal);
+        var second = (await Ok("apply", "-f", manifest, "-n", ns)).StandardOutput;
+        Assert.Equal(6, second.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(" unchanged", StringComparison.Ordinal)));
+
+        // The frontend's env value changes and its only container port goes.
+        var text = await File.ReadAllTextAsync(manifest);
+        // The frontend Deployment is the file's last document.
+        var frontendStart = text.LastIndexOf("kind: Deployment", StringComparison.Ordinal);
+        var frontend = text[frontendStart..]
+            .Replace("value: dns", "value: env", StringComparison.Ordinal)
+            .Replace("        ports:\n        - containerPort: 80\n", "", StringComparison.Ordinal);
+        var changed = Path.Combine(platform.Home, $"guestbook-{ns}.yaml");
+        await File.WriteAllTextAsync(changed, text[..frontendStart] + frontend);
+        var third = (await Ok("apply", "-f", changed, "-n", ns)).StandardOutput;
+        Assert.Contains("deployment.apps/frontend configured", third, StringComparison.Ordinal);
+
+        var deployment = (JsonObject)JsonNode.Parse((await Ok("get", "deployment", "frontend", "-n", ns, "-o", "json")).StandardOutput)!;
+        var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        Assert.Equal("env", (string?)container["env"]![0]!["value"]);
+        Assert.Null(container["ports"]);
+        Assert.Equal("100m", (string?)container["resources"]!["requests"]!["cpu"]);
+        var master = (JsonObject)JsonNode.Parse((await Ok("get", "deployment", "redis-master", "-n", ns, "-o", "json")).StandardOutput)!;
+        Assert.Equal(6379, (int?)master["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]![0]!["containerPort"]);
+
+        await Ok("delete", "-f", changed, "-n", ns);
+        Assert.Contains("No resources found", (await Ok("get", "deployments,services", "-n", ns)).StandardError, StringComparison.Ordinal);
+    }
+
+    private async Task<BufferedCommandResult> Ok(params string[] args)
+    {
+        var result = await platform.KubectlAsync(args);
+        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed ({result.ExitCode}):\n{result.StandardError}\n{result.StandardOutput}");
+        return result;
+    }
+}
