@@ -34,7 +34,9 @@ internal static class DiscoveryApi
             ["platform"] = $"{(OperatingSystem.IsLinux() ? "linux" : "other")}/{System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}",
         }));
 
-        app.MapGet("/api", (IOptions<ApiServerOptions> options) => Json(new JsonObject
+        app.MapGet("/api", (HttpRequest request, IOptions<ApiServerOptions> options) => AggregatedDiscovery.Wanted(request)
+            ? Results.Text(AggregatedDiscovery.Build(core: true).ToJsonString(), AggregatedDiscovery.MediaType)
+            : Json(new JsonObject
         {
             ["kind"] = "APIVersions",
             ["versions"] = new JsonArray("v1"),
@@ -45,7 +47,9 @@ internal static class DiscoveryApi
             }),
         }));
 
-        app.MapGet("/apis", () => Json(new JsonObject
+        app.MapGet("/apis", (HttpRequest request) => AggregatedDiscovery.Wanted(request)
+            ? Results.Text(AggregatedDiscovery.Build(core: false).ToJsonString(), AggregatedDiscovery.MediaType)
+            : Json(new JsonObject
         {
             ["kind"] = "APIGroupList",
             ["apiVersion"] = "v1",
