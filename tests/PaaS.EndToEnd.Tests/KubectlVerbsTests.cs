@@ -80,26 +80,26 @@ public sealed class KubectlVerbsTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Kubectl_GetWatch_SeesAChangeByAnotherClient()
+    public async Task Kubectl_GetPodsWatch_SeesAChangeByAnotherClient()
     {
         var ns = await NewNamespaceAsync();
-        await Ok("create", "deployment", "web", "--image=paas/hello:1", "-n", ns);
+        await Ok("run", "solo", "--image=paas/busybox:1", "-n", ns, "--", "sleep", "3600");
         var output = new System.Text.StringBuilder();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var watch = CliWrap.Cli.Wrap("kubectl").WithArguments(["get", "deployments", "-w", "-n", ns, "-o", "jsonpath={.metadata.name}={.spec.replicas}{\"\\n\"}"])
+        var watch = CliWrap.Cli.Wrap("kubectl").WithArguments(["get", "pods", "-w", "-n", ns, "-o", "jsonpath={.metadata.name}:{.metadata.labels.stage}{\"\\n\"}"])
             .WithEnvironmentVariables(new Dictionary<string, string?> { ["KUBECONFIG"] = Path.Combine(platform.Home, "kubeconfig"), ["KUBECACHEDIR"] = platform.KubeCacheDir })
             .WithStandardOutputPipe(CliWrap.PipeTarget.ToStringBuilder(output))
             .WithValidation(CliWrap.CommandResultValidation.None)
             .ExecuteAsync(stop.Token);
 
         var sw = Stopwatch.StartNew();
-        while (!output.ToString().Contains("web=1", StringComparison.Ordinal) && sw.Elapsed < TimeSpan.FromSeconds(10))
+        while (!output.ToString().Contains("solo:", StringComparison.Ordinal) && sw.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(100);
         }
 
-        await Ok("scale", "deployment", "web", "--replicas=2", "-n", ns);
-        while (!output.ToString().Contains("web=2", StringComparison.Ordinal) && sw.Elapsed < TimeSpan.FromSeconds(15))
+        await Ok("label", "pod", "solo", "stage=canary", "-n", ns);
+        while (!output.ToString().Contains("solo:canary", StringComparison.Ordinal) && sw.Elapsed < TimeSpan.FromSeconds(15))
         {
             await Task.Delay(100);
         }
@@ -114,7 +114,38 @@ public sealed class KubectlVerbsTests(PlatformFixture platform)
             // Stopping the watch is how it ends.
         }
 
-        Assert.Contains("web=2", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("solo:canary", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubectl_EditWithScriptedEditor_SavesTheChange()
+    {
+        var ns = await NewNamespaceAsync();
+        await Ok("create", "deployment", "web", "--image=paas/hello:1", "-n", ns);
+        var editor = Path.Combine(platform.Home, $"editor-{ns}.sh");
+        await File.WriteAllTextAsync(editor, "#!/bin/sh\nsed -i 's/replicas: 1/replicas: 6/' \"$1\"\n");
+        File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var result = await CliWrap.Cli.Wrap("kubectl").WithArguments(["edit", "deployment", "web", "-n", ns])
+            .WithEnvironmentVariables(new Dictionary<string, string?> { ["KUBECONFIG"] = Path.Combine(platform.Home, "kubeconfig"), ["KUBECACHEDIR"] = platform.KubeCacheDir, ["KUBE_EDITOR"] = editor })
+            .WithValidation(CliWrap.CommandResultValidation.None).ExecuteBufferedAsync();
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Equal(6, (int?)(await GetJsonAsync("deployment", "web", "-n", ns))["spec"]!["replicas"]);
+    }
+
+    [Fact]
+    public async Task Kubectl_OutputFormatsAndSelectors_Work()
+    {
+        var ns = await NewNamespaceAsync();
+        await Ok("create", "deployment", "web", "--image=paas/hello:1", "-n", ns);
+        await Ok("create", "deployment", "db", "--image=paas/busybox:1", "-n", ns);
+        await Ok("label", "deployment", "db", "tier=data", "-n", ns);
+
+        Assert.Equal("db", (await Ok("get", "deploy", "-l", "tier=data", "-n", ns, "-o", "jsonpath={.items[*].metadata.name}")).StandardOutput);
+        Assert.Contains("kind: Deployment", (await Ok("get", "deploy", "web", "-n", ns, "-o", "yaml")).StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("Deployment", (string?)(await GetJsonAsync("deploy", "web", "-n", ns))["kind"]);
+        var everywhere = (await Ok("get", "deployments", "-A")).StandardOutput;
+        Assert.Matches($@"{ns}\s+web\s+0/1", everywhere);
+        Assert.Contains("NAMESPACE", everywhere, StringComparison.Ordinal);
     }
 
     private async Task<string> NewNamespaceAsync()
