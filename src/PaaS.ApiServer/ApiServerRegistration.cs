@@ -37,6 +37,7 @@ public static class ApiServerRegistration
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<ObjectService>();
         services.AddSingleton<PatchService>();
+        services.AddSingleton<ServerSideApply>();
         services.AddSingleton<IdentityService>();
         services.AddSingleton<BootstrapIdentity>();
         services.AddHostedService<ApiServerStartup>();

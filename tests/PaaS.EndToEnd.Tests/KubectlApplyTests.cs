@@ -43,6 +43,25 @@ public sealed class KubectlApplyTests(PlatformFixture platform)
         Assert.Contains("No resources found", (await Ok("get", "deployments,services", "-n", ns)).StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ServerSideApply_CreatesUpdatesAndRefusesAnotherManager()
+    {
+        var ns = "s-" + Guid.NewGuid().ToString("N")[..8];
+        await Ok("create", "namespace", ns);
+        var file = Path.Combine(platform.Home, $"ssa-{ns}.yaml");
+        await File.WriteAllTextAsync(file, (await Ok("create", "deployment", "web", "--image=paas/hello:1", "-n", ns, "--dry-run=client", "-o", "yaml")).StandardOutput);
+
+        Assert.Contains("serverside-applied", (await Ok("apply", "--server-side", "-f", file, "-n", ns)).StandardOutput, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("replicas: 1", "replicas: 4", StringComparison.Ordinal));
+        await Ok("apply", "--server-side", "-f", file, "-n", ns);
+        Assert.Equal("4", (await Ok("get", "deployment", "web", "-n", ns, "-o", "jsonpath={.spec.replicas}")).StandardOutput);
+
+        var conflict = await platform.KubectlAsync("apply", "--server-side", "--field-manager=other", "-f", file, "-n", ns);
+        Assert.NotEqual(0, conflict.ExitCode);
+        Assert.Contains("is managed by \"kubectl\"", conflict.StandardError, StringComparison.Ordinal);
+        await Ok("apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", file, "-n", ns);
+    }
+
     private async Task<BufferedCommandResult> Ok(params string[] args)
     {
         var result = await platform.KubectlAsync(args);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using PaaS.ApiServer.Identity;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Storage;
@@ -150,9 +151,36 @@ internal static class ResourceApi
         Authorize(context.User, "patch", type, ns, status ? "status" : null);
         RefuseDryRun(context);
         var contentType = PatchContentType(context.Request);
+        if (contentType == ServerSideApply.MediaType)
+        {
+            await ApplyAsync(context, type, ns, name, status);
+            return;
+        }
+
         var patch = await RequestBodyReader.ReadTextAsync(context.Request, context.RequestAborted);
         var stored = await patches.PatchAsync(type, ns, name, contentType, patch, status, context.RequestAborted);
         await WriteJsonAsync(context, 200, stored.Body);
+    }
+
+    private static async Task ApplyAsync(HttpContext context, ResourceType type, string ns, string name, bool status)
+    {
+        if (status)
+        {
+            throw new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType", "server-side apply of the status subresource is not supported; use PATCH or PUT");
+        }
+
+        var manager = context.Request.Query["fieldManager"].FirstOrDefault();
+        if (string.IsNullOrEmpty(manager))
+        {
+            throw ApiException.BadRequest("fieldManager: Required value: is required for apply requests");
+        }
+
+        var force = context.Request.Query["force"] is var f && (f == "true" || f == "1");
+        var configuration = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted, "application/yaml");
+        CheckUnknownFields(context, type, configuration);
+        var applies = context.RequestServices.GetRequiredService<ServerSideApply>();
+        var (stored, created) = await applies.ApplyAsync(type, ns, name, manager, force, configuration, context.RequestAborted);
+        await WriteJsonAsync(context, created ? 201 : 200, stored.Body);
     }
 
     private static async Task ScaleAsync(HttpContext context, PatchService patches, ResourceType type, string ns, string name)
@@ -180,11 +208,9 @@ internal static class ResourceApi
         var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         return mediaType switch
         {
-            ObjectPatcher.JsonPatch or ObjectPatcher.MergePatch or ObjectPatcher.StrategicMergePatch => mediaType,
-            "application/apply-patch+yaml" => throw new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
-                "server-side apply is not supported yet; use client-side kubectl apply (the default)"),
+            ObjectPatcher.JsonPatch or ObjectPatcher.MergePatch or ObjectPatcher.StrategicMergePatch or ServerSideApply.MediaType => mediaType,
             _ => throw new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
-                $"the body of the request was in an unknown format - accepted media types include: {ObjectPatcher.JsonPatch}, {ObjectPatcher.MergePatch}, {ObjectPatcher.StrategicMergePatch}"),
+                $"the body of the request was in an unknown format - accepted media types include: {ObjectPatcher.JsonPatch}, {ObjectPatcher.MergePatch}, {ObjectPatcher.StrategicMergePatch}, {ServerSideApply.MediaType}"),
         };
     }
 

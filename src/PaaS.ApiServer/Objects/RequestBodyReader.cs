@@ -18,7 +18,8 @@ internal static class RequestBodyReader
     /// <summary>Kubernetes' limit for a resource request body.</summary>
     public const int MaxBodyBytes = 3 * 1024 * 1024;
 
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct)
+    /// <param name="asMediaType">Read the body as this media type whatever the request says (server-side apply sends YAML under its own type).</param>
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct, string? asMediaType = null)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -26,7 +27,7 @@ internal static class RequestBodyReader
         }
 
         var bytes = await ReadLimitedAsync(request.Body, ct);
-        var mediaType = (request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
+        var mediaType = asMediaType ?? (request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
         JsonNode? node = mediaType switch
         {
             "application/json" or "" => ParseJson(bytes),
