@@ -52,7 +52,10 @@ public static class ApiServerRegistration
         var apiOptions = configuration.GetSection(ApiServerOptions.Section).Get<ApiServerOptions>() ?? new ApiServerOptions();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = RequestBodyReader.MaxBodyBytes + 1;
+            // The API refuses bodies over 3 MiB itself (413 with a Status); Kestrel's own limit is higher so
+            // that it can still drain a somewhat larger body and deliver that 413 instead of resetting the
+            // connection under a client that is still sending.
+            kestrel.Limits.MaxRequestBodySize = 4L * RequestBodyReader.MaxBodyBytes;
             kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = ServingCertificate.LoadOrCreate(apiOptions.HomeDirectory, apiOptions.CertificateHosts));
         });
         return services;

@@ -119,8 +119,8 @@ internal static class ResourceApi
     {
         Authorize(context.User, "create", type, ns, subresource: null);
         RefuseDryRun(context);
-        var body = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
-        CheckUnknownFields(context, type, body);
+        var (body, duplicates) = await RequestBodyReader.ReadObjectWithDuplicatesAsync(context.Request, context.RequestAborted);
+        CheckFields(context, type, body, duplicates);
         var stored = await objects.CreateAsync(type, ns, body, context.RequestAborted);
         await WriteJsonAsync(context, 201, stored.Body);
     }
@@ -129,8 +129,8 @@ internal static class ResourceApi
     {
         Authorize(context.User, "update", type, ns, status ? "status" : null);
         RefuseDryRun(context);
-        var body = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
-        CheckUnknownFields(context, type, body);
+        var (body, duplicates) = await RequestBodyReader.ReadObjectWithDuplicatesAsync(context.Request, context.RequestAborted);
+        CheckFields(context, type, body, duplicates);
         var stored = status
             ? await objects.ReplaceStatusAsync(type, ns, name, body, context.RequestAborted)
             : await objects.ReplaceAsync(type, ns, name, body, context.RequestAborted);
@@ -177,7 +177,7 @@ internal static class ResourceApi
 
         var force = context.Request.Query["force"] is var f && (f == "true" || f == "1");
         var configuration = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted, "application/yaml");
-        CheckUnknownFields(context, type, configuration);
+        CheckFields(context, type, configuration, duplicates: []);
         var applies = context.RequestServices.GetRequiredService<ServerSideApply>();
         var (stored, created) = await applies.ApplyAsync(type, ns, name, manager, force, configuration, context.RequestAborted);
         await WriteJsonAsync(context, created ? 201 : 200, stored.Body);
@@ -225,9 +225,10 @@ internal static class ResourceApi
     /// <summary>
     /// Server-side field validation (<c>?fieldValidation=Strict|Warn|Ignore</c>; kubectl sends Strict by
     /// default, and Kubernetes' default without the parameter is Warn): fields the kind's schema does not
-    /// have are refused, reported in a <c>Warning</c> header, or ignored. They are never stored.
+    /// have, and keys given twice, are refused, reported in <c>Warning</c> headers, or ignored. Unknown
+    /// fields are never stored.
     /// </summary>
-    private static void CheckUnknownFields(HttpContext context, ResourceType type, JsonObject body)
+    private static void CheckFields(HttpContext context, ResourceType type, JsonObject body, IReadOnlyList<string> duplicates)
     {
         var mode = context.Request.Query["fieldValidation"].FirstOrDefault() ?? "Warn";
         if (mode is not ("Strict" or "Warn" or "Ignore"))
@@ -240,20 +241,22 @@ internal static class ResourceApi
             return;
         }
 
-        var unknown = UnknownFields.Find(type, body);
-        if (unknown.Count == 0)
+        var problems = UnknownFields.Find(type, body).Select(f => $"unknown field \"{f}\"")
+            .Concat(duplicates.Select(f => $"duplicate field \"{f}\""))
+            .ToList();
+        if (problems.Count == 0)
         {
             return;
         }
 
         if (mode == "Strict")
         {
-            throw ApiException.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(f => $"unknown field \"{f}\"")));
+            throw ApiException.BadRequest("strict decoding error: " + string.Join(", ", problems));
         }
 
-        foreach (var field in unknown)
+        foreach (var problem in problems)
         {
-            context.Response.Headers.Append("Warning", $"299 - \"unknown field \\\"{field}\\\"\"");
+            context.Response.Headers.Append("Warning", $"299 - \"{problem.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         }
     }
 

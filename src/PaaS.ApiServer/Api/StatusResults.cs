@@ -7,6 +7,9 @@ namespace PaaS.ApiServer.Api;
 /// <summary>Renders refusals as Kubernetes <c>Status</c> objects, which kubectl prints as <c>Error from server (Reason): message</c>.</summary>
 internal static class StatusResults
 {
+    // Messages quote names ("pods \"x\" not found"); keep them readable rather than \u0022-escaped.
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task WriteAsync(HttpContext context, ApiException error)
     {
         var status = new JsonObject
@@ -52,7 +55,7 @@ internal static class StatusResults
 
         context.Response.StatusCode = (int)error.Code;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(status.ToJsonString(JsonSerializerOptions.Web), context.RequestAborted);
+        return context.Response.WriteAsync(status.ToJsonString(Relaxed), context.RequestAborted);
     }
 
     /// <summary>Catches <see cref="ApiException"/> from any endpoint below and renders it.</summary>

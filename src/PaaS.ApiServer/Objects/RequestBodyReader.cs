@@ -18,8 +18,12 @@ internal static class RequestBodyReader
     /// <summary>Kubernetes' limit for a resource request body.</summary>
     public const int MaxBodyBytes = 3 * 1024 * 1024;
 
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct, string? asMediaType = null) =>
+        (await ReadObjectWithDuplicatesAsync(request, ct, asMediaType)).Object;
+
+    /// <summary>The object and the paths of keys its JSON gave more than once (the last one wins).</summary>
     /// <param name="asMediaType">Read the body as this media type whatever the request says (server-side apply sends YAML under its own type).</param>
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken ct, string? asMediaType = null)
+    public static async Task<(JsonObject Object, IReadOnlyList<string> Duplicates)> ReadObjectWithDuplicatesAsync(HttpRequest request, CancellationToken ct, string? asMediaType = null)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -28,15 +32,16 @@ internal static class RequestBodyReader
 
         var bytes = await ReadLimitedAsync(request.Body, ct);
         var mediaType = asMediaType ?? (request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
+        IReadOnlyList<string> duplicates = [];
         JsonNode? node = mediaType switch
         {
-            "application/json" or "" => ParseJson(bytes),
+            "application/json" or "" => ParseJson(bytes, out duplicates),
             "application/yaml" or "application/x-yaml" or "text/yaml" => ParseYaml(bytes),
             KubernetesProtobuf.MediaType => ParseProtobuf(bytes),
             _ => throw new ApiException(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType",
                 $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, {KubernetesProtobuf.MediaType}"),
         };
-        return node as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object (a Kubernetes resource)");
+        return (node as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object (a Kubernetes resource)"), duplicates);
     }
 
     /// <summary>The body as text (patches), with the same size limit.</summary>
@@ -71,11 +76,13 @@ internal static class RequestBodyReader
     private static ApiException TooLarge() =>
         new(HttpStatusCode.RequestEntityTooLarge, "RequestEntityTooLarge", $"the request body is larger than the limit of {MaxBodyBytes} bytes (3 MiB)");
 
-    private static JsonNode? ParseJson(byte[] bytes)
+    private static JsonNode? ParseJson(byte[] bytes, out IReadOnlyList<string> duplicates)
     {
         try
         {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 100 });
+            var (node, found) = JsonBody.Parse(bytes);
+            duplicates = found;
+            return node;
         }
         catch (JsonException e)
         {

@@ -129,6 +129,22 @@ public sealed class KubectlProtocolTests(ApiServerFixture api)
         Assert.All(seen, s => Assert.True(s.Item1 - written < TimeSpan.FromSeconds(2), $"seen after {(s.Item1 - written).TotalMilliseconds} ms"));
     }
 
+    [Fact]
+    public async Task Create_DuplicateOrUnknownField_StrictRefusesWarnWarns()
+    {
+        const string Body = """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a","name":"dup"},"spec":{"containers":[{"name":"c","image":"i","imagee":"x"}]}}""";
+        var ns = await NewNamespaceAsync();
+        var refused = await (await _client.SendJsonAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods?fieldValidation=Strict", Body)).ExpectAsync(400);
+        Assert.Equal("strict decoding error: unknown field \"spec.containers[0].imagee\", duplicate field \"metadata.name\"", (string?)refused["message"]);
+        await (await _client.GetAsync($"/api/v1/namespaces/{ns}/pods/dup")).ExpectAsync(404);
+
+        var warned = await _client.SendJsonAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods", Body);
+        var created = await warned.ExpectAsync(201);
+        Assert.Equal("dup", (string?)created["metadata"]!["name"]);
+        Assert.Null(created["spec"]!["containers"]![0]!["imagee"]);
+        Assert.Contains(warned.Headers.GetValues("Warning"), w => w.Contains("duplicate field", StringComparison.Ordinal));
+    }
+
     private Task<HttpResponseMessage> Patch(string path, string contentType, string body) =>
         _client.SendAsync(new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)) });
 

@@ -69,6 +69,36 @@ public sealed class ChangeLogTests(ApiServerFixture api)
     }
 
     [Fact]
+    public async Task Watch_FromTrimmedVersion_Answers410GoneWithStatus()
+    {
+        var client = api.Client();
+        await using (var db = await api.OpenDatabaseAsync())
+        {
+            // What the relay's trim records once old changes are deleted.
+            await using var trim = db.CreateCommand();
+            trim.CommandText = "UPDATE store_counter SET compacted_through = greatest(compacted_through, 3) WHERE id = 1";
+            await trim.ExecuteNonQueryAsync();
+        }
+
+        var gone = await (await client.GetAsync("/api/v1/namespaces/default/pods?watch=true&resourceVersion=1")).ExpectAsync(410);
+        Assert.Equal("Expired", (string?)gone["reason"]);
+        Assert.StartsWith("too old resource version: 1", (string?)gone["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Watch_WithBookmarks_SendsBookmarkWhenIdle()
+    {
+        var client = api.Client();
+        var list = await (await client.GetAsync("/api/v1/namespaces/default/pods")).ExpectAsync(200);
+        var version = (string)list["metadata"]!["resourceVersion"]!;
+        using var response = await client.GetAsync($"/api/v1/namespaces/default/pods?watch=true&resourceVersion={version}&allowWatchBookmarks=true&timeoutSeconds=12", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var first = JsonNode.Parse((await reader.ReadLineAsync())!)!;
+        Assert.Equal("BOOKMARK", (string?)first["type"]);
+        Assert.True(long.Parse((string)first["object"]!["metadata"]!["resourceVersion"]!) >= long.Parse(version));
+    }
+
+    [Fact]
     public async Task Watch_FromListedVersion_StreamsLaterChanges()
     {
         var client = api.Client();
