@@ -62,10 +62,5 @@ public sealed class KubectlApplyTests(PlatformFixture platform)
         await Ok("apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", file, "-n", ns);
     }
 
-    private async Task<BufferedCommandResult> Ok(params string[] args)
-    {
-        var result = await platform.KubectlAsync(args);
-        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed ({result.ExitCode}):\n{result.StandardError}\n{result.StandardOutput}");
-        return result;
-    }
+    private Task<BufferedCommandResult> Ok(params string[] args) => platform.KubectlOkAsync(args);
 }

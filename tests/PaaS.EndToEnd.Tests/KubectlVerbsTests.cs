@@ -158,10 +158,5 @@ public sealed class KubectlVerbsTests(PlatformFixture platform)
     private async Task<JsonObject> GetJsonAsync(params string[] args) =>
         (JsonObject)JsonNode.Parse((await Ok(["get", .. args, "-o", "json"])).StandardOutput)!;
 
-    private async Task<BufferedCommandResult> Ok(params string[] args)
-    {
-        var result = await platform.KubectlAsync(args);
-        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed ({result.ExitCode}):\n{result.StandardError}\n{result.StandardOutput}");
-        return result;
-    }
+    private Task<BufferedCommandResult> Ok(params string[] args) => platform.KubectlOkAsync(args);
 }

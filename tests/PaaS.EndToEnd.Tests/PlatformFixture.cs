@@ -53,6 +53,14 @@ public sealed class PlatformFixture : IAsyncLifetime
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
 
+    /// <summary>Runs kubectl and fails the test, with kubectl's output, unless it succeeds.</summary>
+    public async Task<BufferedCommandResult> KubectlOkAsync(params string[] args)
+    {
+        var result = await KubectlAsync(args);
+        Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed ({result.ExitCode}):\n{result.StandardError}\n{result.StandardOutput}");
+        return result;
+    }
+
     public async Task DisposeAsync()
     {
         await Cli.Wrap(Path.Combine(Root, "infra/down.sh")).WithEnvironmentVariables(Environment).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();

@@ -86,10 +86,5 @@ public sealed class BadInputTests(ApiServerFixture api)
         return deployment.ToJsonString();
     }
 
-    private async Task<string> NewNamespaceAsync()
-    {
-        var name = "b-" + Guid.NewGuid().ToString("N")[..10];
-        await (await _client.PostJsonAsync("/api/v1/namespaces", Manifests.Namespace(name))).ExpectAsync(201);
-        return name;
-    }
+    private Task<string> NewNamespaceAsync() => api.NewNamespaceAsync("b");
 }

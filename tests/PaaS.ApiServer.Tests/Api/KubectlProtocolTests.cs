@@ -148,10 +148,5 @@ public sealed class KubectlProtocolTests(ApiServerFixture api)
     private Task<HttpResponseMessage> Patch(string path, string contentType, string body) =>
         _client.SendAsync(new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)) });
 
-    private async Task<string> NewNamespaceAsync()
-    {
-        var name = "k-" + Guid.NewGuid().ToString("N")[..10];
-        await (await _client.PostJsonAsync("/api/v1/namespaces", Manifests.Namespace(name))).ExpectAsync(201);
-        return name;
-    }
+    private Task<string> NewNamespaceAsync() => api.NewNamespaceAsync("k");
 }

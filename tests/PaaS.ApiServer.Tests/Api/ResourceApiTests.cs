@@ -168,10 +168,5 @@ public sealed class ResourceApiTests(ApiServerFixture api)
         await (await anonymous.GetAsync("/version")).ExpectAsync(200);
     }
 
-    private async Task<string> NewNamespaceAsync()
-    {
-        var name = "t-" + Guid.NewGuid().ToString("N")[..10];
-        await (await _client.PostJsonAsync("/api/v1/namespaces", Manifests.Namespace(name))).ExpectAsync(201);
-        return name;
-    }
+    private Task<string> NewNamespaceAsync() => api.NewNamespaceAsync("t");
 }

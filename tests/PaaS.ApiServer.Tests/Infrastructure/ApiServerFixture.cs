@@ -62,6 +62,15 @@ public sealed class ApiServerFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A fresh namespace for one test, so tests never see each other's objects.</summary>
+    public async Task<string> NewNamespaceAsync(string prefix = "t")
+    {
+        var name = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 11)];
+        using var client = Client();
+        await (await client.PostJsonAsync("/api/v1/namespaces", Manifests.Namespace(name))).ExpectAsync(201);
+        return name;
+    }
+
     public async Task<NpgsqlConnection> OpenDatabaseAsync()
     {
         var connection = new NpgsqlConnection(ConnectionString);

@@ -55,10 +55,5 @@ public sealed class NamespaceLifecycleTests(ApiServerFixture api)
         }
     }
 
-    private async Task<string> NewNamespaceAsync()
-    {
-        var name = "n-" + Guid.NewGuid().ToString("N")[..10];
-        await (await _client.PostJsonAsync("/api/v1/namespaces", Manifests.Namespace(name))).ExpectAsync(201);
-        return name;
-    }
+    private Task<string> NewNamespaceAsync() => api.NewNamespaceAsync("n");
 }
