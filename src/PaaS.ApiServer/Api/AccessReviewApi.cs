@@ -21,9 +21,9 @@ internal static class AccessReviewApi
         app.MapPost($"/apis/{Group}/{Version}/selfsubjectaccessreviews", async (HttpContext context) =>
         {
             var review = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
-            if ((string?)review["kind"] != "SelfSubjectAccessReview")
+            if (RequestFields.String(review["kind"], "kind") is var kind && kind != "SelfSubjectAccessReview")
             {
-                throw ApiException.BadRequest($"expected kind SelfSubjectAccessReview in {Group}/{Version}, got \"{(string?)review["kind"]}\"");
+                throw ApiException.BadRequest($"expected kind SelfSubjectAccessReview in {Group}/{Version}, got \"{kind}\"");
             }
 
             var spec = review["spec"] as JsonObject ?? throw ApiException.BadRequest("spec: Required value");
@@ -31,11 +31,13 @@ internal static class AccessReviewApi
             string reason;
             if (spec["resourceAttributes"] is JsonObject resource)
             {
-                var verb = (string?)resource["verb"] ?? "";
-                var subresource = (string?)resource["subresource"] is { Length: > 0 } sub ? sub : null;
+                var verb = RequestFields.String(resource["verb"], "spec.resourceAttributes.verb") ?? "";
+                var subresource = RequestFields.String(resource["subresource"], "spec.resourceAttributes.subresource") is { Length: > 0 } sub ? sub : null;
                 allowed = AccessRules.Allows(context.User, verb, subresource);
                 reason = allowed ? "allowed by the platform's access rules" : AccessRules.Denial(context.User, verb,
-                    (string?)resource["group"] ?? "", (string?)resource["resource"] ?? "", subresource, (string?)resource["namespace"]);
+                    RequestFields.String(resource["group"], "spec.resourceAttributes.group") ?? "",
+                    RequestFields.String(resource["resource"], "spec.resourceAttributes.resource") ?? "", subresource,
+                    RequestFields.String(resource["namespace"], "spec.resourceAttributes.namespace"));
             }
             else if (spec["nonResourceAttributes"] is JsonObject)
             {

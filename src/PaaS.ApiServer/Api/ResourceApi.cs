@@ -279,11 +279,11 @@ internal static class ResourceApi
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             var body = await RequestBodyReader.ReadObjectAsync(request, request.HttpContext.RequestAborted);
-            grace ??= body["gracePeriodSeconds"]?.GetValue<long>();
-            policy ??= body["propagationPolicy"]?.GetValue<string>();
+            grace ??= RequestFields.Integer(body["gracePeriodSeconds"], "gracePeriodSeconds");
+            policy ??= RequestFields.String(body["propagationPolicy"], "propagationPolicy");
             var preconditions = body["preconditions"] as JsonObject;
-            uid = preconditions?["uid"]?.GetValue<string>();
-            rv = long.TryParse(preconditions?["resourceVersion"]?.GetValue<string>(), out var v) ? v : null;
+            uid = RequestFields.String(preconditions?["uid"], "preconditions.uid");
+            rv = long.TryParse(RequestFields.String(preconditions?["resourceVersion"], "preconditions.resourceVersion"), out var v) ? v : null;
         }
 
         if (policy is not (null or "Orphan" or "Background" or "Foreground"))

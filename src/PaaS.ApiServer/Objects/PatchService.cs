@@ -25,9 +25,16 @@ internal sealed class PatchService(ObjectService objects)
         {
             var current = await objects.GetAsync(type, ns, name, ct);
             var patched = Apply(type, contentType, (JsonObject)JsonNode.Parse(current.Body)!, patch);
-            var clientVersion = (string?)patched["metadata"]?["resourceVersion"] is { } v && v != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (patched["metadata"] is not (null or JsonObject))
+            {
+                throw ApiException.BadRequest("metadata: Invalid value: must be an object");
+            }
+
+            var currentVersion = current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var requested = RequestFields.String(patched["metadata"]?["resourceVersion"], "metadata.resourceVersion");
+            var clientVersion = requested is not null && requested != currentVersion;
             patched["metadata"] ??= new JsonObject();
-            patched["metadata"]!["resourceVersion"] = clientVersion ? (string?)patched["metadata"]!["resourceVersion"] : current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            patched["metadata"]!["resourceVersion"] = clientVersion ? requested : currentVersion;
             try
             {
                 return status
@@ -62,7 +69,7 @@ internal sealed class PatchService(ObjectService objects)
                 throw ApiException.Invalid("Scale", "autoscaling", name, [Core.Validation.FieldError.Invalid("spec.replicas", replicas, "must be greater than or equal to 0")]);
             }
 
-            var requested = (string?)desired["metadata"]?["resourceVersion"];
+            var requested = RequestFields.String(desired["metadata"]?["resourceVersion"], "metadata.resourceVersion");
             var clientVersion = requested is not null && requested != (string?)scale["metadata"]!["resourceVersion"];
             current["spec"]!["replicas"] = replicas;
             current["metadata"]!["resourceVersion"] = clientVersion ? requested : (string?)scale["metadata"]!["resourceVersion"];

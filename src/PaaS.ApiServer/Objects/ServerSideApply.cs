@@ -25,7 +25,7 @@ internal sealed class ServerSideApply(ObjectService objects, PatchService patche
     public async Task<(StoredRecord Stored, bool Created)> ApplyAsync(ResourceType type, string ns, string name, string manager, bool force, JsonObject configuration, CancellationToken ct)
     {
         var metadata = configuration["metadata"] as JsonObject ?? throw ApiException.BadRequest("metadata: Required value");
-        if ((string?)metadata["name"] is { } configured && configured != name)
+        if (RequestFields.String(metadata["name"], "metadata.name") is { } configured && configured != name)
         {
             throw ApiException.BadRequest($"the name of the object ({configured}) does not match the name on the URL ({name})");
         }

@@ -63,6 +63,30 @@ public sealed class BadInputTests(ApiServerFixture api)
     }
 
     [Fact]
+    public async Task WrongTypedFieldsOutsideTheModel_Answer400NamingTheField()
+    {
+        var ns = await NewNamespaceAsync();
+        await (await _client.PostJsonAsync($"/api/v1/namespaces/{ns}/pods", Manifests.Pod("p"))).ExpectAsync(201);
+        var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/namespaces/{ns}/pods/p")
+        {
+            Content = new StringContent("""{"kind":"DeleteOptions","apiVersion":"v1","gracePeriodSeconds":"soon"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        var badDelete = await (await _client.SendAsync(delete)).ExpectAsync(400);
+        Assert.Contains("gracePeriodSeconds: Invalid value: \"soon\": must be an integer", (string?)badDelete["message"], StringComparison.Ordinal);
+        await (await _client.GetAsync($"/api/v1/namespaces/{ns}/pods/p")).ExpectAsync(200);
+
+        var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/namespaces/{ns}/pods/p")
+        {
+            Content = new StringContent("""{"metadata":{"resourceVersion":7}}""", System.Text.Encoding.UTF8, "application/merge-patch+json"),
+        };
+        var badPatch = await (await _client.SendAsync(patch)).ExpectAsync(400);
+        Assert.Contains("metadata.resourceVersion: Invalid value: 7: must be a string", (string?)badPatch["message"], StringComparison.Ordinal);
+
+        var review = await (await _client.SendJsonAsync(HttpMethod.Post, "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", """{"kind":42}""")).ExpectAsync(400);
+        Assert.Contains("kind: Invalid value: 42: must be a string", (string?)review["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_IntoMissingNamespace_Answers404()
     {
         var error = await (await _client.PostJsonAsync("/apis/apps/v1/namespaces/does-not-exist/deployments", Manifests.Deployment("x"))).ExpectAsync(404);
