@@ -55,7 +55,7 @@ fi
 echo
 echo "PaaS is running."
 echo "  API server and portal: $PAAS_API_URL (and $PAAS_API_SECURE_URL with TLS, for kubectl)"
-echo "  Gateway:               $PAAS_GATEWAY_URL (apps at http://<service>.<namespace>.apps.localhost:${PAAS_GATEWAY_URL##*:}/)"
+echo "  Gateway:               $PAAS_GATEWAY_URL (apps at http://<service>.<namespace>.apps.localhost:${PAAS_GATEWAY_URL##*:}/; the gateway role is not built yet)"
 if [ -f "$PAAS_HOME/admin-password" ]; then
   echo "  Admin user:            admin / $(cat "$PAAS_HOME/admin-password")   (shown once; it is not stored in plain text)"
   rm -f "$PAAS_HOME/admin-password"
