@@ -10,11 +10,41 @@ namespace PaaS.ApiServer.Objects;
 /// </summary>
 internal static class JsonBody
 {
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 100 };
+
     public static (JsonNode? Node, List<string> Duplicates) Parse(byte[] bytes)
     {
-        using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 100 });
+        // The common case has no repeated key: one cheap scan, then the ordinary (lazy) parse.
+        if (!HasRepeatedKey(bytes))
+        {
+            return (JsonNode.Parse(bytes, documentOptions: Options), []);
+        }
+
+        using var document = JsonDocument.Parse(bytes, Options);
         var duplicates = new List<string>();
         return (Convert(document.RootElement, "", duplicates), duplicates);
+    }
+
+    private static bool HasRepeatedKey(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 100 });
+        var keys = new Stack<HashSet<string>>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    keys.Push(new HashSet<string>(StringComparer.Ordinal));
+                    break;
+                case JsonTokenType.EndObject:
+                    keys.Pop();
+                    break;
+                case JsonTokenType.PropertyName when !keys.Peek().Add(reader.GetString()!):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static JsonNode? Convert(JsonElement element, string path, List<string> duplicates)

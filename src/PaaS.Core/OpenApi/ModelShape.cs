@@ -32,8 +32,12 @@ internal sealed record Shape(ShapeKind Kind, Type? Element = null);
 internal static class ModelShape
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, PropertyInfo>> PropertyCache = new();
+    private static readonly ConcurrentDictionary<Type, Shape> ShapeCache = new();
 
-    public static Shape Of(Type type)
+    /// <summary>Cached: field validation asks for every value of every request.</summary>
+    public static Shape Of(Type type) => ShapeCache.GetOrAdd(type, Compute);
+
+    private static Shape Compute(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string)) return new(ShapeKind.String);

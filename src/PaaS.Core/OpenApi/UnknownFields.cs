@@ -16,28 +16,32 @@ public static class UnknownFields
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(obj);
         var found = new List<string>();
-        Walk(type.ModelType, obj, "", found);
+        Walk(type.ModelType, obj, [], found);
         return found;
     }
 
-    private static void Walk(Type model, JsonObject obj, string path, List<string> found)
+    // This runs on every write: the path is kept as segments and joined only for a field that is reported.
+    private static void Walk(Type model, JsonObject obj, List<string> path, List<string> found)
     {
         var properties = ModelShape.Properties(model);
         foreach (var (name, value) in obj)
         {
-            var fieldPath = path.Length == 0 ? name : $"{path}.{name}";
-            if (!properties.TryGetValue(name, out var property))
+            path.Add(path.Count == 0 ? name : "." + name);
+            if (properties.TryGetValue(name, out var property))
             {
-                found.Add(fieldPath);
-                continue;
+                Value(property.PropertyType, value, path, found);
+            }
+            else
+            {
+                found.Add(string.Concat(path));
             }
 
-            Value(property.PropertyType, value, fieldPath, found);
+            path.RemoveAt(path.Count - 1);
         }
     }
 
     // A value of the wrong JSON type is a decoding error, not an unknown field, so it is not looked into.
-    private static void Value(Type type, JsonNode? value, string path, List<string> found)
+    private static void Value(Type type, JsonNode? value, List<string> path, List<string> found)
     {
         var shape = ModelShape.Of(type);
         switch (shape.Kind)
@@ -48,15 +52,19 @@ public static class UnknownFields
             case ShapeKind.Array when value is JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Value(shape.Element!, array[i], $"{path}[{i}]", found);
+                    path.Add($"[{i}]");
+                    Value(shape.Element!, array[i], path, found);
+                    path.RemoveAt(path.Count - 1);
                 }
 
                 break;
-            case ShapeKind.Map when value is JsonObject map:
+            case ShapeKind.Map when value is JsonObject map && ModelShape.Of(shape.Element!).Kind is ShapeKind.Model or ShapeKind.Array or ShapeKind.Map:
                 // Map keys are data (labels, resource names), never fields; only model-typed values have fields.
                 foreach (var (key, item) in map)
                 {
-                    Value(shape.Element!, item, $"{path}.{key}", found);
+                    path.Add("." + key);
+                    Value(shape.Element!, item, path, found);
+                    path.RemoveAt(path.Count - 1);
                 }
 
                 break;
