@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using PaaS.ApiServer.Identity;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Storage;
@@ -41,12 +40,12 @@ internal static class ResourceApi
             group.MapGet(item, (HttpContext c, ObjectService o, string? @namespace, string name) => GetAsync(c, o, type, @namespace ?? "", name, "get"));
             group.MapPut(item, (HttpContext c, ObjectService o, string? @namespace, string name) => ReplaceAsync(c, o, type, @namespace ?? "", name, status: false));
             group.MapDelete(item, (HttpContext c, ObjectService o, string? @namespace, string name) => DeleteAsync(c, o, type, @namespace ?? "", name));
-            group.MapMethods(item, ["PATCH"], (HttpContext c, PatchService p, string? @namespace, string name) => PatchAsync(c, p, type, @namespace ?? "", name, status: false));
+            group.MapMethods(item, ["PATCH"], (HttpContext c, PatchService p, ServerSideApply a, string? @namespace, string name) => PatchAsync(c, p, a, type, @namespace ?? "", name, status: false));
             if (type.HasStatus)
             {
                 group.MapGet(item + "/status", (HttpContext c, ObjectService o, string? @namespace, string name) => GetAsync(c, o, type, @namespace ?? "", name, "get"));
                 group.MapPut(item + "/status", (HttpContext c, ObjectService o, string? @namespace, string name) => ReplaceAsync(c, o, type, @namespace ?? "", name, status: true));
-                group.MapMethods(item + "/status", ["PATCH"], (HttpContext c, PatchService p, string? @namespace, string name) => PatchAsync(c, p, type, @namespace ?? "", name, status: true));
+                group.MapMethods(item + "/status", ["PATCH"], (HttpContext c, PatchService p, ServerSideApply a, string? @namespace, string name) => PatchAsync(c, p, a, type, @namespace ?? "", name, status: true));
             }
 
             if (type.HasScale)
@@ -146,14 +145,14 @@ internal static class ResourceApi
         await WriteJsonAsync(context, 200, stored.Body);
     }
 
-    private static async Task PatchAsync(HttpContext context, PatchService patches, ResourceType type, string ns, string name, bool status)
+    private static async Task PatchAsync(HttpContext context, PatchService patches, ServerSideApply applies, ResourceType type, string ns, string name, bool status)
     {
         Authorize(context.User, "patch", type, ns, status ? "status" : null);
         RefuseDryRun(context);
         var contentType = PatchContentType(context.Request);
         if (contentType == ServerSideApply.MediaType)
         {
-            await ApplyAsync(context, type, ns, name, status);
+            await ApplyAsync(context, applies, type, ns, name, status);
             return;
         }
 
@@ -162,7 +161,7 @@ internal static class ResourceApi
         await WriteJsonAsync(context, 200, stored.Body);
     }
 
-    private static async Task ApplyAsync(HttpContext context, ResourceType type, string ns, string name, bool status)
+    private static async Task ApplyAsync(HttpContext context, ServerSideApply applies, ResourceType type, string ns, string name, bool status)
     {
         if (status)
         {
@@ -178,7 +177,6 @@ internal static class ResourceApi
         var force = context.Request.Query["force"] is var f && (f == "true" || f == "1");
         var configuration = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted, "application/yaml");
         CheckFields(context, type, configuration, duplicates: []);
-        var applies = context.RequestServices.GetRequiredService<ServerSideApply>();
         var (stored, created) = await applies.ApplyAsync(type, ns, name, manager, force, configuration, context.RequestAborted);
         await WriteJsonAsync(context, created ? 201 : 200, stored.Body);
     }

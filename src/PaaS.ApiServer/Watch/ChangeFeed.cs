@@ -33,18 +33,34 @@ internal sealed partial class ChangeFeed(ObjectStore store, ILogger<ChangeFeed> 
 
     public async Task<FeedSubscription> SubscribeAsync(CancellationToken ct)
     {
-        while (Position < 0)
-        {
-            // The feed has not read the store's version yet (first instants after start).
-            await Task.Delay(PollInterval, ct);
-        }
-
+        // With nobody listening the feed does not poll; the first subscriber brings its position up to
+        // the store's head, so the feed never has to read a long-idle backlog.
         lock (_gate)
         {
-            var subscription = new FeedSubscription(Channel.CreateBounded<ChangeRecord>(new BoundedChannelOptions(SubscriberBuffer) { SingleReader = true }), _position);
-            _subscribers.Add(subscription);
-            return subscription;
+            if (_subscribers.Count > 0 && _position >= 0)
+            {
+                return Add();
+            }
         }
+
+        var (current, _) = await store.GetVersionsAsync(ct);
+        lock (_gate)
+        {
+            if (_subscribers.Count == 0)
+            {
+                _position = Math.Max(_position, current);
+            }
+
+            return Add();
+        }
+    }
+
+    // Called under the lock; the position is known (at least the store version read above).
+    private FeedSubscription Add()
+    {
+        var subscription = new FeedSubscription(Channel.CreateBounded<ChangeRecord>(new BoundedChannelOptions(SubscriberBuffer) { SingleReader = true }), _position);
+        _subscribers.Add(subscription);
+        return subscription;
     }
 
     public void Unsubscribe(FeedSubscription subscription)
@@ -86,18 +102,8 @@ internal sealed partial class ChangeFeed(ObjectStore store, ILogger<ChangeFeed> 
             from = _position;
         }
 
-        if (idle || from < 0)
+        if (idle)
         {
-            // Nobody listens: just keep the position current, so a new subscriber starts near the head.
-            var (current, _) = await store.GetVersionsAsync(ct);
-            lock (_gate)
-            {
-                if (_subscribers.Count == 0 || _position < 0)
-                {
-                    _position = Math.Max(_position, current);
-                }
-            }
-
             return;
         }
 
