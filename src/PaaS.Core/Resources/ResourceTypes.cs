@@ -1,4 +1,5 @@
 using k8s.Models;
+using PaaS.Core.Tenancy;
 
 namespace PaaS.Core.Resources;
 
@@ -15,7 +16,14 @@ public static class ResourceTypes
     public static readonly ResourceType ReplicaSet = new("apps", "v1", "ReplicaSet", "replicasets", true, typeof(V1ReplicaSet), ["rs"], HasScale: true, InCategoryAll: true);
     public static readonly ResourceType Lease = new("coordination.k8s.io", "v1", "Lease", "leases", true, typeof(V1Lease), [], HasStatus: false);
 
-    public static IReadOnlyList<ResourceType> All { get; } = [Namespace, Pod, Service, Endpoints, Node, Event, Deployment, ReplicaSet, Lease];
+    public static readonly ResourceType ConfigMap = new("", "v1", "ConfigMap", "configmaps", true, typeof(V1ConfigMap), ["cm"], HasStatus: false);
+    public static readonly ResourceType Secret = new("", "v1", "Secret", "secrets", true, typeof(V1Secret), [], HasStatus: false);
+    public static readonly ResourceType ResourceQuota = new("", "v1", "ResourceQuota", "resourcequotas", true, typeof(V1ResourceQuota), ["quota"]);
+    public static readonly ResourceType LimitRange = new("", "v1", "LimitRange", "limitranges", true, typeof(V1LimitRange), ["limits"], HasStatus: false);
+    public static readonly ResourceType Team = new("paas.dev", "v1", "Team", "teams", false, typeof(V1Team), []);
+
+    public static IReadOnlyList<ResourceType> All { get; } =
+        [Namespace, Pod, Service, Endpoints, Node, Event, ConfigMap, Secret, ResourceQuota, LimitRange, Deployment, ReplicaSet, Lease, Team];
 
     /// <summary>Group-versions in discovery order (core first, then named groups).</summary>
     public static IReadOnlyList<(string Group, string Version)> GroupVersions { get; } =

@@ -10,7 +10,7 @@ public class OpenApiDocumentsTests
     {
         var paths = OpenApiDocuments.Root()["paths"]!.AsObject();
 
-        Assert.Equal(["api/v1", "apis/apps/v1", "apis/coordination.k8s.io/v1"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["api/v1", "apis/apps/v1", "apis/coordination.k8s.io/v1", "apis/paas.dev/v1"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         var url = (string)paths["apis/apps/v1"]!["serverRelativeURL"]!;
         Assert.StartsWith("/openapi/v3/apis/apps/v1?hash=", url, StringComparison.Ordinal);
         Assert.Equal(url, (string)OpenApiDocuments.Root()["paths"]!["apis/apps/v1"]!["serverRelativeURL"]!);
