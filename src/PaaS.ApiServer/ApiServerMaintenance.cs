@@ -23,7 +23,7 @@ public static class ApiServerMaintenance
         var options = services.GetRequiredService<IOptions<ApiServerOptions>>().Value;
         var admin = await identities.FindByNameAsync(BootstrapIdentity.AdminName, ct)
             ?? throw new InvalidOperationException("there is no admin yet: start the platform once (infra/up.sh) to create it");
-        var token = await identities.IssueTokenAsync(admin.Id, "admin kubeconfig", lifetime: null, ct);
+        var (token, _) = await identities.IssueTokenAsync(admin.Id, "admin kubeconfig", lifetime: null, ct);
         Directory.CreateDirectory(options.HomeDirectory);
         var path = Path.Combine(options.HomeDirectory, "kubeconfig");
         await KubeconfigWriter.WriteAsync(path, options.SecurePublicUrl, ServingCertificate.AuthorityPem(options), BootstrapIdentity.AdminName, token, ct);

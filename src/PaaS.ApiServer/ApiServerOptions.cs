@@ -25,4 +25,11 @@ public sealed class ApiServerOptions
 
     /// <summary>Migrate the database schema when the API role starts.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// The 256-bit key Secrets are encrypted with at rest (base64 in the file); created on first start when
+    /// missing. Default: <c>encryption-key</c> in <see cref="HomeDirectory"/>. Every API server instance
+    /// of one platform must use the same file; losing it makes stored Secrets unreadable.
+    /// </summary>
+    public string? EncryptionKeyFile { get; set; }
 }

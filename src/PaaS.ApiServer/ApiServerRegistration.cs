@@ -6,11 +6,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PaaS.ApiServer.Api;
+using PaaS.ApiServer.Audit;
+using PaaS.ApiServer.Authorization;
 using PaaS.ApiServer.Identity;
 using PaaS.ApiServer.Namespaces;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Outbox;
+using PaaS.ApiServer.Secrets;
 using PaaS.ApiServer.Storage;
+using PaaS.ApiServer.Tenancy;
 using PaaS.ApiServer.Watch;
 
 namespace PaaS.ApiServer;
@@ -34,6 +38,18 @@ public static class ApiServerRegistration
         services.AddMemoryCache();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<NamespaceFinalizerSignal>();
+        services.Configure<AuditOptions>(configuration.GetSection("Audit"));
+        services.AddSingleton<AuditLog>();
+        services.AddHostedService<AuditWriter>();
+        services.AddSingleton<CacheInvalidation>();
+        services.AddHostedService<DatabaseNotifications>();
+        services.AddSingleton<TenancyCache>();
+        services.AddSingleton<NamespacePolicies>();
+        services.AddSingleton<PodAdmission>();
+        services.AddSingleton<QuotaStatus>();
+        services.AddSingleton<UsageLedger>();
+        services.AddSingleton<Authorizer>();
+        services.AddSingleton<SecretEncryption>();
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<ObjectService>();
         services.AddSingleton<PatchService>();
@@ -63,12 +79,16 @@ public static class ApiServerRegistration
 
     public static WebApplication MapApiServer(this WebApplication app)
     {
+        // Audit wraps everything, so it records the final status code of every write.
+        app.Use(app.Services.GetRequiredService<AuditLog>().Middleware);
         app.Use(StatusResults.Middleware);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDiscoveryApi();
         app.MapResourceApi();
         app.MapAccessReviewApi();
+        app.MapIdentityApi();
+        app.MapAuditApi();
         // Unknown paths answer like Kubernetes: a Status, not an empty 404.
         app.MapFallback((HttpContext context) => StatusResults.WriteAsync(context,
             new ApiException(System.Net.HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource")));

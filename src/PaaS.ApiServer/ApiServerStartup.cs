@@ -8,18 +8,20 @@ using PaaS.ApiServer.Api;
 using PaaS.ApiServer.Identity;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Storage;
+using PaaS.ApiServer.Tenancy;
 using PaaS.Core.Resources;
 
 namespace PaaS.ApiServer;
 
 /// <summary>
 /// Runs before the API listens: migrates the schema, creates the bootstrap admin, and makes sure the
-/// <c>default</c> namespace exists (kubectl's default context namespace). Waits for PostgreSQL to come up.
+/// <c>default</c> namespace exists, after rebuilding the quota ledger from the objects (kubectl's default context namespace). Waits for PostgreSQL to come up.
 /// </summary>
 internal sealed partial class ApiServerStartup(
     IDbContextFactory<PaasDbContext> contexts,
     BootstrapIdentity bootstrap,
     ObjectService objects,
+    UsageLedger ledger,
     IOptions<ApiServerOptions> options,
     ILogger<ApiServerStartup> logger) : IHostedService
 {
@@ -32,6 +34,7 @@ internal sealed partial class ApiServerStartup(
             await MigrateAsync(contexts, logger, cancellationToken);
         }
 
+        await ledger.RebuildAsync(cancellationToken);
         await bootstrap.EnsureAdminAsync(cancellationToken);
         await EnsureNamespaceAsync("default", cancellationToken);
     }
@@ -63,7 +66,7 @@ internal sealed partial class ApiServerStartup(
         var ns = ObjectJson.ToJson(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = name } });
         try
         {
-            await objects.CreateAsync(ResourceTypes.Namespace, "", ns, ct);
+            await objects.CreateAsync(ResourceTypes.Namespace, "", ns, Authorization.ObjectGuard.None, ct);
         }
         catch (ApiException e) when (e.Reason == "AlreadyExists")
         {

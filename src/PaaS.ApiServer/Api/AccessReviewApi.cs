@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using PaaS.ApiServer.Authorization;
 using PaaS.ApiServer.Identity;
 using PaaS.ApiServer.Objects;
+using PaaS.Core.Resources;
 
 namespace PaaS.ApiServer.Api;
 
@@ -18,7 +20,7 @@ internal static class AccessReviewApi
 
     public static IEndpointRouteBuilder MapAccessReviewApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost($"/apis/{Group}/{Version}/selfsubjectaccessreviews", async (HttpContext context) =>
+        app.MapPost($"/apis/{Group}/{Version}/selfsubjectaccessreviews", async (HttpContext context, Authorizer authorizer) =>
         {
             var review = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
             if (RequestFields.String(review["kind"], "kind") is var kind && kind != "SelfSubjectAccessReview")
@@ -33,15 +35,26 @@ internal static class AccessReviewApi
             {
                 var verb = RequestFields.String(resource["verb"], "spec.resourceAttributes.verb") ?? "";
                 var subresource = RequestFields.String(resource["subresource"], "spec.resourceAttributes.subresource") is { Length: > 0 } sub ? sub : null;
-                allowed = AccessRules.Allows(context.User, verb, subresource);
-                reason = allowed ? "allowed by the platform's access rules" : AccessRules.Denial(context.User, verb,
-                    RequestFields.String(resource["group"], "spec.resourceAttributes.group") ?? "",
-                    RequestFields.String(resource["resource"], "spec.resourceAttributes.resource") ?? "", subresource,
-                    RequestFields.String(resource["namespace"], "spec.resourceAttributes.namespace"));
+                var group = RequestFields.String(resource["group"], "spec.resourceAttributes.group") ?? "";
+                var plural = RequestFields.String(resource["resource"], "spec.resourceAttributes.resource") ?? "";
+                var ns = RequestFields.String(resource["namespace"], "spec.resourceAttributes.namespace") is { Length: > 0 } n ? n : null;
+                var name = RequestFields.String(resource["name"], "spec.resourceAttributes.name") is { Length: > 0 } nm ? nm : null;
+                var type = ResourceTypes.All.FirstOrDefault(t => t.Group == group && t.Plural == plural);
+                if (type is null)
+                {
+                    allowed = false;
+                    reason = $"the server does not serve resource \"{plural}\" in API group \"{group}\"";
+                }
+                else
+                {
+                    var decision = await authorizer.DecideAsync(context.User, new AccessRequest(verb, type, ns, name, subresource), context.RequestAborted);
+                    allowed = decision.Allowed;
+                    reason = decision.Reason ?? "allowed by the platform's access rules";
+                }
             }
             else if (spec["nonResourceAttributes"] is JsonObject)
             {
-                allowed = AccessRules.Allows(context.User, "get", null);
+                allowed = context.User.IsAdmin() || context.User.IsSystem();
                 reason = allowed ? "allowed by the platform's access rules" : "non-resource URLs are open to admins and system identities";
             }
             else

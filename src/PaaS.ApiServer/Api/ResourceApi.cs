@@ -1,12 +1,14 @@
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PaaS.ApiServer.Authorization;
 using PaaS.ApiServer.Identity;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Storage;
+using PaaS.ApiServer.Tenancy;
 using PaaS.ApiServer.Watch;
 using PaaS.Core.OpenApi;
 using PaaS.Core.Patching;
@@ -62,8 +64,15 @@ internal static class ResourceApi
     private static async Task ListAsync(HttpContext context, ObjectStore store, ChangeFeed feed, ResourceType type, string? ns)
     {
         var watch = context.Request.Query["watch"] is var w && (w == "true" || w == "1");
-        Authorize(context.User, watch ? "watch" : "list", type, ns, subresource: null);
-        var filter = ObjectFilter.Parse(type, context.Request.Query["labelSelector"], context.Request.Query["fieldSelector"]);
+        var access = await AuthorizeAsync(context, watch ? "watch" : "list", type, ns, name: null, subresource: null);
+        var filter = ObjectFilter.Parse(type, context.Request.Query["labelSelector"], context.Request.Query["fieldSelector"])
+            .Restrict(access.VisibleNamespaces, access.VisibleNames);
+        if (access.RequiredField is var (field, value) && !filter.Fields.Any(f => f.Field == field && f.Equal && f.Value == value))
+        {
+            throw ApiException.Forbidden(AccessRules.Denial(context.User.DisplayName(), watch ? "watch" : "list", type.Group, type.Plural, null, ns,
+                $"a node agent must list pods with the field selector {field}={value}"));
+        }
+
         if (watch)
         {
             await WatchStream.RunAsync(context, store, feed, type, ns, filter, context.RequestAborted);
@@ -71,6 +80,11 @@ internal static class ResourceApi
         }
 
         var (version, bodies) = await store.ListAsync(type.GroupResource, ns, filter, context.RequestAborted);
+        if (QuotaStatus.Applies(type))
+        {
+            bodies = await context.RequestServices.GetRequiredService<QuotaStatus>().OverlayAsync(type, bodies, context.RequestAborted);
+        }
+
         if (WantsTable(context.Request))
         {
             await WriteTableAsync(context, type, bodies, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -86,8 +100,24 @@ internal static class ResourceApi
 
     private static async Task GetAsync(HttpContext context, ObjectService objects, ResourceType type, string ns, string name, string verb)
     {
-        Authorize(context.User, verb, type, ns, subresource: null);
+        var access = await AuthorizeAsync(context, verb, type, ns, name, subresource: null);
         var stored = await objects.GetAsync(type, ns, name, context.RequestAborted);
+        if (QuotaStatus.Applies(type))
+        {
+            stored = stored with { Body = (await context.RequestServices.GetRequiredService<QuotaStatus>().OverlayAsync(type, [stored.Body], context.RequestAborted))[0] };
+        }
+
+        if (access.Guard != ObjectGuard.None)
+        {
+            access.Guard.Check(ObjectJson.ToModel(type, stored.Body), null);
+        }
+
+        if (access.ReferencedByPodsOfNode is { } node && !await objects.IsUsedByPodsOfNodeAsync(type, ns, name, node, context.RequestAborted))
+        {
+            throw ApiException.Forbidden(AccessRules.Denial(context.User.DisplayName(), verb, type.Group, type.Plural, null, ns,
+                $"no pod bound to node \"{node}\" uses {type.Singular} \"{name}\""));
+        }
+
         if (WantsTable(context.Request))
         {
             await WriteTableAsync(context, type, [stored.Body], stored.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -116,52 +146,53 @@ internal static class ResourceApi
 
     private static async Task CreateAsync(HttpContext context, ObjectService objects, ResourceType type, string ns)
     {
-        Authorize(context.User, "create", type, ns, subresource: null);
+        var access = await AuthorizeAsync(context, "create", type, ns, name: null, subresource: null);
         RefuseDryRun(context);
         var (body, duplicates) = await RequestBodyReader.ReadObjectWithDuplicatesAsync(context.Request, context.RequestAborted);
         CheckFields(context, type, body, duplicates);
-        var stored = await objects.CreateAsync(type, ns, body, context.RequestAborted);
+        Audit.AuditLog.NoteName(context, body["metadata"]?["name"] is JsonValue n && n.TryGetValue<string>(out var named) ? named : null);
+        var stored = await objects.CreateAsync(type, ns, body, access.Guard, context.RequestAborted);
         await WriteJsonAsync(context, 201, stored.Body);
     }
 
     private static async Task ReplaceAsync(HttpContext context, ObjectService objects, ResourceType type, string ns, string name, bool status)
     {
-        Authorize(context.User, "update", type, ns, status ? "status" : null);
+        var access = await AuthorizeAsync(context, "update", type, ns, name, status ? "status" : null);
         RefuseDryRun(context);
         var (body, duplicates) = await RequestBodyReader.ReadObjectWithDuplicatesAsync(context.Request, context.RequestAborted);
         CheckFields(context, type, body, duplicates);
         var stored = status
-            ? await objects.ReplaceStatusAsync(type, ns, name, body, context.RequestAborted)
-            : await objects.ReplaceAsync(type, ns, name, body, context.RequestAborted);
+            ? await objects.ReplaceStatusAsync(type, ns, name, body, access.Guard, context.RequestAborted)
+            : await objects.ReplaceAsync(type, ns, name, body, access.Guard, context.RequestAborted);
         await WriteJsonAsync(context, 200, stored.Body);
     }
 
     private static async Task DeleteAsync(HttpContext context, ObjectService objects, ResourceType type, string ns, string name)
     {
-        Authorize(context.User, "delete", type, ns, subresource: null);
+        var access = await AuthorizeAsync(context, "delete", type, ns, name, subresource: null);
         RefuseDryRun(context);
         var request = await ReadDeleteOptionsAsync(context.Request);
-        var stored = await objects.DeleteAsync(type, ns, name, request, context.RequestAborted);
+        var stored = await objects.DeleteAsync(type, ns, name, request, access.Guard, context.RequestAborted);
         await WriteJsonAsync(context, 200, stored.Body);
     }
 
     private static async Task PatchAsync(HttpContext context, PatchService patches, ServerSideApply applies, ResourceType type, string ns, string name, bool status)
     {
-        Authorize(context.User, "patch", type, ns, status ? "status" : null);
+        var access = await AuthorizeAsync(context, "patch", type, ns, name, status ? "status" : null);
         RefuseDryRun(context);
         var contentType = PatchContentType(context.Request);
         if (contentType == ServerSideApply.MediaType)
         {
-            await ApplyAsync(context, applies, type, ns, name, status);
+            await ApplyAsync(context, applies, type, ns, name, status, access.Guard);
             return;
         }
 
         var patch = await RequestBodyReader.ReadTextAsync(context.Request, context.RequestAborted);
-        var stored = await patches.PatchAsync(type, ns, name, contentType, patch, status, context.RequestAborted);
+        var stored = await patches.PatchAsync(type, ns, name, contentType, patch, status, access.Guard, context.RequestAborted);
         await WriteJsonAsync(context, 200, stored.Body);
     }
 
-    private static async Task ApplyAsync(HttpContext context, ServerSideApply applies, ResourceType type, string ns, string name, bool status)
+    private static async Task ApplyAsync(HttpContext context, ServerSideApply applies, ResourceType type, string ns, string name, bool status, ObjectGuard guard)
     {
         if (status)
         {
@@ -177,14 +208,14 @@ internal static class ResourceApi
         var force = context.Request.Query["force"] is var f && (f == "true" || f == "1");
         var configuration = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted, "application/yaml");
         CheckFields(context, type, configuration, duplicates: []);
-        var (stored, created) = await applies.ApplyAsync(type, ns, name, manager, force, configuration, context.RequestAborted);
+        var (stored, created) = await applies.ApplyAsync(type, ns, name, manager, force, configuration, guard, context.RequestAborted);
         await WriteJsonAsync(context, created ? 201 : 200, stored.Body);
     }
 
     private static async Task ScaleAsync(HttpContext context, PatchService patches, ResourceType type, string ns, string name)
     {
         var method = context.Request.Method;
-        Authorize(context.User, method == "GET" ? "get" : method == "PUT" ? "update" : "patch", type, ns, "scale");
+        var access = await AuthorizeAsync(context, method == "GET" ? "get" : method == "PUT" ? "update" : "patch", type, ns, name, "scale");
         JsonObject scale;
         if (method == "GET")
         {
@@ -195,7 +226,7 @@ internal static class ResourceApi
             RefuseDryRun(context);
             var contentType = method == "PATCH" ? PatchContentType(context.Request) : null;
             var body = await RequestBodyReader.ReadTextAsync(context.Request, context.RequestAborted);
-            scale = await patches.UpdateScaleAsync(type, ns, name, contentType, body, context.RequestAborted);
+            scale = await patches.UpdateScaleAsync(type, ns, name, contentType, body, access.Guard, context.RequestAborted);
         }
 
         await WriteJsonAsync(context, 200, scale.ToJsonString());
@@ -212,12 +243,11 @@ internal static class ResourceApi
         };
     }
 
-    private static void Authorize(ClaimsPrincipal user, string verb, ResourceType type, string? ns, string? subresource)
+    private static ValueTask<AccessDecision> AuthorizeAsync(HttpContext context, string verb, ResourceType type, string? ns, string? name, string? subresource)
     {
-        if (!AccessRules.Allows(user, verb, subresource))
-        {
-            throw ApiException.Forbidden(AccessRules.Denial(user, verb, type.Group, type.Plural, subresource, ns));
-        }
+        var request = new AccessRequest(verb, type, string.IsNullOrEmpty(ns) ? null : ns, name, subresource);
+        Audit.AuditLog.NoteRequest(context, request);
+        return context.RequestServices.GetRequiredService<Authorizer>().AuthorizeAsync(context.User, request, context.RequestAborted);
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ internal static class StatusResults
 
     public static Task WriteAsync(HttpContext context, ApiException error)
     {
+        Audit.AuditLog.NoteRefusal(context, error.Message);
         var status = new JsonObject
         {
             ["kind"] = "Status",
@@ -68,6 +69,10 @@ internal static class StatusResults
         catch (ApiException e) when (!context.Response.HasStarted)
         {
             await WriteAsync(context, e);
+        }
+        catch (Storage.QuotaExceededException e) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, ApiException.Forbidden(e.Message));
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {

@@ -21,7 +21,7 @@ internal sealed partial class BootstrapIdentity(IdentityService identities, IOpt
 
         var password = PasswordHasher.NewPassword();
         var admin = await identities.CreateAsync(AdminName, IdentityKind.User, isAdmin: true, password, ct);
-        var token = await identities.IssueTokenAsync(admin.Id, "bootstrap kubeconfig", lifetime: null, ct);
+        var (token, _) = await identities.IssueTokenAsync(admin.Id, "bootstrap kubeconfig", lifetime: null, ct);
         var home = options.Value.HomeDirectory;
         Directory.CreateDirectory(home);
         await WritePrivateAsync(Path.Combine(home, "admin-password"), password + "\n", ct);

@@ -59,7 +59,7 @@ internal sealed partial class NamespaceFinalizer(
 
             try
             {
-                await objects.DeleteAsync(type, ns, name, new DeleteRequest(), ct);
+                await objects.DeleteAsync(type, ns, name, new DeleteRequest(), Authorization.ObjectGuard.None, ct);
             }
             catch (ApiException e) when (e.Reason == "NotFound")
             {

@@ -6,6 +6,7 @@ using PaaS.ApiServer.Api;
 using PaaS.ApiServer.Storage;
 using PaaS.Core.Defaults;
 using PaaS.Core.Resources;
+using PaaS.Core.Tenancy;
 using PaaS.Core.Validation;
 
 namespace PaaS.ApiServer.Objects;
@@ -96,8 +97,20 @@ internal static class ObjectAdmission
         var labels = JsonSerializer.Serialize(meta.Labels ?? new Dictionary<string, string>());
         var (node, phase) = obj is V1Pod pod ? (NullIfEmpty(pod.Spec?.NodeName), NullIfEmpty(pod.Status?.Phase)) : (null, null);
         DateTimeOffset? deletion = meta.DeletionTimestamp is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
-        return new ObjectWrite(type.GroupResource, meta.NamespaceProperty ?? "", meta.Name, Guid.Parse(meta.Uid), labels, node, phase, deletion, ObjectJson.Serialize(obj), placeholder);
+        var usage = type.Namespaced ? LedgerJson(QuotaUsage.Of(type, obj)) : null;
+        var hard = obj switch
+        {
+            V1ResourceQuota quota => LedgerJson(QuotaHard.Parse(quota.Spec?.Hard)),
+            V1Team team when team.Spec.Quota?.Hard is { Count: > 0 } teamHard => LedgerJson(QuotaHard.Parse(teamHard)),
+            _ => null,
+        };
+        return new ObjectWrite(type.GroupResource, meta.NamespaceProperty ?? "", meta.Name, Guid.Parse(meta.Uid), labels, node, phase, deletion,
+            ObjectJson.Serialize(obj), placeholder, usage, hard);
     }
+
+    /// <summary>Quota amounts as a JSON object of exact numbers (decimal prints exactly; PostgreSQL reads it as numeric).</summary>
+    private static string? LedgerJson(IReadOnlyDictionary<string, decimal> amounts) =>
+        amounts.Count == 0 ? null : JsonSerializer.Serialize(amounts);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

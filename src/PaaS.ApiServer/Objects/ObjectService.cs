@@ -3,8 +3,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using k8s.Models;
 using PaaS.ApiServer.Api;
+using PaaS.ApiServer.Authorization;
 using PaaS.ApiServer.Namespaces;
 using PaaS.ApiServer.Storage;
+using PaaS.ApiServer.Tenancy;
 using PaaS.Core.Resources;
 
 namespace PaaS.ApiServer.Objects;
@@ -14,14 +16,14 @@ namespace PaaS.ApiServer.Objects;
 /// admits the new one and writes with a compare-and-swap on the version it read; a lost race is a 409
 /// when the client named a resourceVersion, and a transparent retry when it did not.
 /// </summary>
-internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal namespaceSignal, TimeProvider time)
+internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal namespaceSignal, PodAdmission podAdmission, TimeProvider time)
 {
     private const int MaxRetries = 8;
 
     public async Task<StoredRecord> GetAsync(ResourceType type, string ns, string name, CancellationToken ct) =>
         await store.GetAsync(type.GroupResource, ns, name, ct) ?? throw ApiException.NotFound(type.GroupResource, name);
 
-    public async Task<StoredRecord> CreateAsync(ResourceType type, string ns, JsonObject body, CancellationToken ct)
+    public async Task<StoredRecord> CreateAsync(ResourceType type, string ns, JsonObject body, ObjectGuard guard, CancellationToken ct)
     {
         var obj = ObjectAdmission.Decode(type, body);
         var meta = obj.Metadata ??= new V1ObjectMeta();
@@ -52,6 +54,12 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
         meta.ManagedFields = null;
         ResetStatusOnCreate(obj);
         ObjectAdmission.DefaultAndValidate(type, obj);
+        if (obj is V1Pod pod && await podAdmission.AdmitAsync(pod, ns, ct))
+        {
+            ObjectAdmission.DefaultAndValidate(type, obj);
+        }
+
+        guard.Check(null, obj);
 
         var result = await store.CreateAsync(ObjectAdmission.ToWrite(type, obj), type.Namespaced ? ns : null, ct);
         return result.Outcome switch
@@ -64,7 +72,7 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
         };
     }
 
-    public async Task<StoredRecord> ReplaceAsync(ResourceType type, string ns, string name, JsonObject body, CancellationToken ct)
+    public async Task<StoredRecord> ReplaceAsync(ResourceType type, string ns, string name, JsonObject body, ObjectGuard guard, CancellationToken ct)
     {
         var updated = ObjectAdmission.Decode(type, body);
         var requestedVersion = CheckIdentity(type, ns, name, updated.Metadata);
@@ -89,6 +97,7 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
             var candidateJson = type.HasStatus ? WithStatusOf(type, candidate, currentObj) : candidate;
             ObjectAdmission.DefaultAndValidate(type, candidateJson);
             ObjectAdmission.ValidateImmutable(type, currentObj, candidateJson);
+            guard.Check(currentObj, candidateJson);
             if (SpecOf(candidateJson) != SpecOf(currentObj))
             {
                 candidateJson.Metadata.Generation = (currentMeta.Generation ?? 1) + 1;
@@ -112,7 +121,7 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
     }
 
     /// <summary>The <c>/status</c> subresource: only status changes; everything else is kept as stored.</summary>
-    public async Task<StoredRecord> ReplaceStatusAsync(ResourceType type, string ns, string name, JsonObject body, CancellationToken ct)
+    public async Task<StoredRecord> ReplaceStatusAsync(ResourceType type, string ns, string name, JsonObject body, ObjectGuard guard, CancellationToken ct)
     {
         var updated = ObjectAdmission.Decode(type, body);
         var requestedVersion = CheckIdentity(type, ns, name, updated.Metadata);
@@ -123,6 +132,7 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
             CheckPreconditions(type, name, current, currentObj, requestedVersion, updated.Metadata?.Uid);
             var candidate = WithStatusOf(type, currentObj, updated);
             ObjectAdmission.DefaultAndValidate(type, candidate);
+            guard.Check(currentObj, candidate);
             var result = await store.UpdateAsync(ObjectAdmission.ToWrite(type, candidate), current.ResourceVersion, ct);
             if (result.Outcome == WriteOutcome.Written)
             {
@@ -141,13 +151,14 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
     /// deletionTimestamp and leaves the final removal to whoever owns that step (the node agent, the
     /// finalizer's controller, the namespace finalizer).
     /// </summary>
-    public async Task<StoredRecord> DeleteAsync(ResourceType type, string ns, string name, DeleteRequest request, CancellationToken ct)
+    public async Task<StoredRecord> DeleteAsync(ResourceType type, string ns, string name, DeleteRequest request, ObjectGuard guard, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             var current = await GetAsync(type, ns, name, ct);
             var obj = ObjectJson.ToModel(type, current.Body);
             CheckPreconditions(type, name, current, obj, request.PreconditionResourceVersion, request.PreconditionUid);
+            guard.Check(obj, null);
             var meta = obj.Metadata;
             var graceful = obj is V1Pod pod && !string.IsNullOrEmpty(pod.Spec?.NodeName) && request.GracePeriodSeconds != 0;
             WriteResult result;
@@ -187,6 +198,13 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
                 throw ApiException.Conflict(type.GroupResource, name);
             }
         }
+    }
+
+    /// <summary>Whether a pod bound to <paramref name="node"/> in <paramref name="ns"/> uses the secret or config map (a node agent may read only those).</summary>
+    public async Task<bool> IsUsedByPodsOfNodeAsync(ResourceType type, string ns, string name, string node, CancellationToken ct)
+    {
+        var (_, pods) = await store.ListAsync(ResourceTypes.Pod.GroupResource, ns, ObjectFilter.Parse(ResourceTypes.Pod, null, "spec.nodeName=" + node), ct);
+        return pods.Any(body => PodReferences.Uses((V1Pod)ObjectJson.ToModel(ResourceTypes.Pod, body), type, name));
     }
 
     /// <summary>Called by the namespace finalizer once the namespace is empty: drops its <c>kubernetes</c> finalizer.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PaaS.ApiServer.Api;
+using PaaS.ApiServer.Authorization;
 using PaaS.ApiServer.Storage;
 using PaaS.Core.Labels;
 using PaaS.Core.Patching;
@@ -19,7 +20,7 @@ internal sealed class PatchService(ObjectService objects)
 {
     private const int MaxRetries = 8;
 
-    public async Task<StoredRecord> PatchAsync(ResourceType type, string ns, string name, string contentType, string patch, bool status, CancellationToken ct)
+    public async Task<StoredRecord> PatchAsync(ResourceType type, string ns, string name, string contentType, string patch, bool status, ObjectGuard guard, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -38,8 +39,8 @@ internal sealed class PatchService(ObjectService objects)
             try
             {
                 return status
-                    ? await objects.ReplaceStatusAsync(type, ns, name, patched, ct)
-                    : await objects.ReplaceAsync(type, ns, name, patched, ct);
+                    ? await objects.ReplaceStatusAsync(type, ns, name, patched, guard, ct)
+                    : await objects.ReplaceAsync(type, ns, name, patched, guard, ct);
             }
             catch (ApiException e) when (e.Reason == "Conflict" && !clientVersion && attempt < MaxRetries)
             {
@@ -52,7 +53,7 @@ internal sealed class PatchService(ObjectService objects)
         ScaleOf((JsonObject)JsonNode.Parse((await objects.GetAsync(type, ns, name, ct)).Body)!);
 
     /// <summary>PUT or PATCH of a Scale: only <c>spec.replicas</c> of the object changes.</summary>
-    public async Task<JsonObject> UpdateScaleAsync(ResourceType type, string ns, string name, string? contentType, string body, CancellationToken ct)
+    public async Task<JsonObject> UpdateScaleAsync(ResourceType type, string ns, string name, string? contentType, string body, ObjectGuard guard, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -75,7 +76,7 @@ internal sealed class PatchService(ObjectService objects)
             current["metadata"]!["resourceVersion"] = clientVersion ? requested : (string?)scale["metadata"]!["resourceVersion"];
             try
             {
-                var stored = await objects.ReplaceAsync(type, ns, name, current, ct);
+                var stored = await objects.ReplaceAsync(type, ns, name, current, guard, ct);
                 return ScaleOf((JsonObject)JsonNode.Parse(stored.Body)!);
             }
             catch (ApiException e) when (e.Reason == "Conflict" && !clientVersion && attempt < MaxRetries)

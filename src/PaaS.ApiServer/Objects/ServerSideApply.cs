@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PaaS.ApiServer.Api;
+using PaaS.ApiServer.Authorization;
 using PaaS.ApiServer.Storage;
 using PaaS.Core.Patching;
 using PaaS.Core.Resources;
@@ -22,7 +23,7 @@ internal sealed class ServerSideApply(ObjectService objects, PatchService patche
     /// <summary>Records which field manager applied the object (Kubernetes keeps this in managedFields).</summary>
     public const string ManagerAnnotation = "apply.paas.dev/field-manager";
 
-    public async Task<(StoredRecord Stored, bool Created)> ApplyAsync(ResourceType type, string ns, string name, string manager, bool force, JsonObject configuration, CancellationToken ct)
+    public async Task<(StoredRecord Stored, bool Created)> ApplyAsync(ResourceType type, string ns, string name, string manager, bool force, JsonObject configuration, ObjectGuard guard, CancellationToken ct)
     {
         var metadata = configuration["metadata"] as JsonObject ?? throw ApiException.BadRequest("metadata: Required value");
         if (RequestFields.String(metadata["name"], "metadata.name") is { } configured && configured != name)
@@ -46,7 +47,7 @@ internal sealed class ServerSideApply(ObjectService objects, PatchService patche
             {
                 try
                 {
-                    return (await objects.CreateAsync(type, ns, configuration, ct), true);
+                    return (await objects.CreateAsync(type, ns, configuration, guard, ct), true);
                 }
                 catch (ApiException raced) when (raced.Reason == "AlreadyExists" && attempt < 3)
                 {
@@ -62,7 +63,7 @@ internal sealed class ServerSideApply(ObjectService objects, PatchService patche
                     "this server tracks one applying manager per object: re-run with --force-conflicts to take it over, or use client-side kubectl apply");
             }
 
-            return (await patches.PatchAsync(type, ns, name, ObjectPatcher.StrategicMergePatch, configuration.ToJsonString(), status: false, ct), false);
+            return (await patches.PatchAsync(type, ns, name, ObjectPatcher.StrategicMergePatch, configuration.ToJsonString(), status: false, guard, ct), false);
         }
     }
 }

@@ -37,11 +37,28 @@ internal sealed class ObjectFilter
             .Append(new("type", new("coalesce(o.body ->> 'type', '')", "type")))
             .Append(new("source", new("coalesce(o.body -> 'source' ->> 'component', '')", "source", "component"))));
 
-    private ObjectFilter(LabelSelector labels, IReadOnlyList<FieldRequirement> fields)
+    private ObjectFilter(LabelSelector labels, IReadOnlyList<FieldRequirement> fields, HashSet<string>? namespaces = null, HashSet<string>? names = null)
     {
         Labels = labels;
         Fields = fields;
+        VisibleNamespaces = namespaces;
+        VisibleNames = names;
     }
+
+    /// <summary>When set, only objects in these namespaces are listed or watched (what the caller may see).</summary>
+    public HashSet<string>? VisibleNamespaces { get; }
+
+    /// <summary>When set, only objects with these names (cluster-scoped kinds: a user's namespaces and teams).</summary>
+    public HashSet<string>? VisibleNames { get; }
+
+    /// <summary>This filter, narrowed to what the caller may see.</summary>
+    public ObjectFilter Restrict(IReadOnlyCollection<string>? namespaces, IReadOnlyCollection<string>? names) =>
+        namespaces is null && names is null ? this
+            : new ObjectFilter(Labels, Fields, namespaces?.ToHashSet(StringComparer.Ordinal), names?.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Whether an object in <paramref name="ns"/> named <paramref name="name"/> is within <see cref="Restrict"/>'s bounds.</summary>
+    public bool IsVisible(string ns, string name) =>
+        (VisibleNamespaces is null || VisibleNamespaces.Contains(ns)) && (VisibleNames is null || VisibleNames.Contains(name));
 
     public LabelSelector Labels { get; }
 
@@ -86,6 +103,16 @@ internal sealed class ObjectFilter
             var name = "f" + parameters.Count;
             parameters.Add(new NpgsqlParameter(name, type) { Value = value });
             return "@" + name;
+        }
+
+        if (VisibleNamespaces is not null)
+        {
+            sql.Append($" AND o.namespace = ANY({Add(VisibleNamespaces.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+        }
+
+        if (VisibleNames is not null)
+        {
+            sql.Append($" AND o.name = ANY({Add(VisibleNames.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
         }
 
         foreach (var field in Fields)

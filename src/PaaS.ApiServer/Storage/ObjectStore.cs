@@ -2,6 +2,8 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using PaaS.ApiServer.Outbox;
+using PaaS.ApiServer.Secrets;
+using PaaS.ApiServer.Tenancy;
 
 namespace PaaS.ApiServer.Storage;
 
@@ -11,12 +13,14 @@ namespace PaaS.ApiServer.Storage;
 /// on its previous version and appends the change row that is both the watch log and the outbox. Because
 /// the counter row stays locked until commit, versions are handed out in commit order.
 /// </summary>
-internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outboxSignal) : IDisposable
+internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outboxSignal, CacheInvalidation invalidation, SecretEncryption encryption) : IDisposable
 {
     /// <summary>
     /// Writes queue here rather than in PostgreSQL: they serialize on the counter row anyway, and a
     /// queue of waiting backends on a small machine only steals CPU from the one holding the lock.
     /// </summary>
+    private const string SecretsResource = "secrets";
+
     private readonly SemaphoreSlim _writeSlots = new(Math.Max(2, Environment.ProcessorCount * 2));
 
     public async Task<StoredRecord?> GetAsync(string resource, string ns, string name, CancellationToken ct)
@@ -26,7 +30,7 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
         command.Parameters.AddWithValue("ns", ns);
         command.Parameters.AddWithValue("n", name);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new StoredRecord(reader.GetString(0), reader.GetInt64(1)) : null;
+        return await reader.ReadAsync(ct) ? new StoredRecord(Served(resource, ns, name, reader.GetString(0)), reader.GetInt64(1)) : null;
     }
 
     /// <summary>
@@ -36,7 +40,7 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
     public async Task<(long ResourceVersion, List<string> Bodies)> ListAsync(string resource, string? ns, ObjectFilter filter, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder("SELECT c.value, o.body::text FROM store_counter c LEFT JOIN objects o ON o.resource = @r");
+        var sql = new StringBuilder("SELECT c.value, o.body::text, o.namespace, o.name FROM store_counter c LEFT JOIN objects o ON o.resource = @r");
         command.Parameters.AddWithValue("r", resource);
         if (ns is not null)
         {
@@ -56,7 +60,7 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
             version = reader.GetInt64(0);
             if (!reader.IsDBNull(1))
             {
-                bodies.Add(reader.GetString(1));
+                bodies.Add(Served(resource, reader.GetString(2), reader.GetString(3), reader.GetString(1)));
             }
         }
 
@@ -106,7 +110,7 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
     private async Task<WriteResult> WriteAsync(string operation, ObjectWrite write, long? expectedVersion, string? requireNamespace, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT out_version, out_body FROM paas_write_object(@op, @r, @ns, @n, @uid, @labels, @node, @phase, @deleted, @body, @placeholder, @expected, @required_ns)");
+            "SELECT out_version, out_body FROM paas_write_object(@op, @r, @ns, @n, @uid, @labels, @node, @phase, @deleted, @body, @placeholder, @expected, @required_ns, @usage, @quota_hard)");
         var p = command.Parameters;
         p.AddWithValue("op", operation);
         p.AddWithValue("r", write.Resource);
@@ -117,18 +121,30 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
         p.Add(new NpgsqlParameter("node", NpgsqlDbType.Text) { Value = (object?)write.NodeName ?? DBNull.Value });
         p.Add(new NpgsqlParameter("phase", NpgsqlDbType.Text) { Value = (object?)write.Phase ?? DBNull.Value });
         p.Add(new NpgsqlParameter("deleted", NpgsqlDbType.TimestampTz) { Value = (object?)write.DeletionTimestamp ?? DBNull.Value });
-        p.AddWithValue("body", write.Body);
+        p.AddWithValue("body", write.Resource == SecretsResource ? encryption.Protect(write.Namespace, write.Name, write.Body) : write.Body);
         p.AddWithValue("placeholder", write.ResourceVersionPlaceholder);
         p.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = (object?)expectedVersion ?? DBNull.Value });
         p.Add(new NpgsqlParameter("required_ns", NpgsqlDbType.Text) { Value = (object?)requireNamespace ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("usage", NpgsqlDbType.Jsonb) { Value = (object?)write.UsageJson ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("quota_hard", NpgsqlDbType.Jsonb) { Value = (object?)write.QuotaHardJson ?? DBNull.Value });
         await _writeSlots.WaitAsync(ct);
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            var stored = new StoredRecord(reader.GetString(1), reader.GetInt64(0));
+            var stored = new StoredRecord(Served(write.Resource, write.Namespace, write.Name, reader.GetString(1)), reader.GetInt64(0));
             outboxSignal.Notify();
+            if (write.Resource is "namespaces" or "teams.paas.dev" or "limitranges" or "resourcequotas")
+            {
+                // This instance sees its own tenancy changes at once; others through the database's notification.
+                invalidation.TenancyChanged();
+            }
+
             return new WriteResult(WriteOutcome.Written, stored);
+        }
+        catch (PostgresException e) when (e.SqlState == StoreFunctions.QuotaExceeded)
+        {
+            throw QuotaExceededException.FromDatabase(write.Resource, write.Name, e.MessageText);
         }
         catch (PostgresException e) when (e.SqlState.StartsWith("PA", StringComparison.Ordinal))
         {
@@ -171,7 +187,8 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            changes.Add(new ChangeRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            var (changedResource, changedNamespace, changedName) = (reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            changes.Add(new ChangeRecord(reader.GetInt64(0), changedResource, changedNamespace, changedName, reader.GetString(4), Served(changedResource, changedNamespace, changedName, reader.GetString(5))));
         }
 
         return changes;
@@ -187,4 +204,8 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
     }
 
     public void Dispose() => _writeSlots.Dispose();
+
+    /// <summary>A body as clients see it: Secrets' data decrypted (it is stored encrypted, see <see cref="SecretEncryption"/>).</summary>
+    private string Served(string resource, string ns, string name, string body) =>
+        resource == SecretsResource ? encryption.Unprotect(ns, name, body) : body;
 }

@@ -3,7 +3,8 @@ namespace PaaS.ApiServer.Storage;
 /// <summary>
 /// An object ready to store. <see cref="Body"/> carries <see cref="ResourceVersionPlaceholder"/> where
 /// metadata.resourceVersion goes: the version is only known inside the write transaction, so the
-/// database splices it in (a random placeholder cannot collide with user content).
+/// database splices it in (a random placeholder cannot collide with user content). <see cref="UsageJson"/>
+/// is what the object counts against quotas; <see cref="QuotaHardJson"/> the limits a quota or team sets.
 /// </summary>
 internal sealed record ObjectWrite(
     string Resource,
@@ -15,4 +16,6 @@ internal sealed record ObjectWrite(
     string? Phase,
     DateTimeOffset? DeletionTimestamp,
     string Body,
-    string ResourceVersionPlaceholder);
+    string ResourceVersionPlaceholder,
+    string? UsageJson = null,
+    string? QuotaHardJson = null);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PaaS.ApiServer.Audit;
 using PaaS.ApiServer.Identity;
 
 namespace PaaS.ApiServer.Storage;
@@ -22,6 +23,10 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<NamespaceUsage> NamespaceUsages => Set<NamespaceUsage>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<StoredObject>(e =>
@@ -31,6 +36,8 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
             e.HasIndex(o => o.Uid).IsUnique();
             e.Property(o => o.Labels).HasColumnType("jsonb");
             e.Property(o => o.Body).HasColumnType("json");
+            e.Property(o => o.Usage).HasColumnType("jsonb");
+            e.Property(o => o.QuotaHard).HasColumnType("jsonb");
             // jsonb_path_ops serves the containment (@>) that equality selectors use, at a fraction of the
             // size; no pending list, so no insert pays for a periodic flush inside the serialized write.
             e.HasIndex(o => o.Labels).HasMethod("gin").HasOperators("jsonb_path_ops").HasStorageParameter("fastupdate", false);
@@ -69,6 +76,21 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
             e.ToTable("identities");
             e.HasIndex(i => i.Name).IsUnique();
             e.Property(i => i.Kind).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<NamespaceUsage>(e =>
+        {
+            e.ToTable("namespace_usage");
+            e.HasKey(u => new { u.Namespace, u.Resource });
+            e.Property(u => u.Used).HasColumnType("numeric");
+        });
+
+        modelBuilder.Entity<AuditEvent>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasIndex(a => a.Time);
+            e.HasIndex(a => new { a.User, a.Time });
+            e.HasIndex(a => new { a.Namespace, a.Time });
         });
 
         modelBuilder.Entity<ApiToken>(e =>

@@ -29,4 +29,10 @@ internal sealed class StoredObject
 
     /// <summary>The object as served, in <c>json</c> (not <c>jsonb</c>) so field order is kept as written.</summary>
     public required string Body { get; set; }
+
+    /// <summary>What the object counts against quotas (<c>{"pods": 1, "requests.cpu": 0.5}</c>), booked in <see cref="NamespaceUsage"/>.</summary>
+    public string? Usage { get; set; }
+
+    /// <summary>For ResourceQuotas and Teams: the hard limits in the same normalised units.</summary>
+    public string? QuotaHard { get; set; }
 }

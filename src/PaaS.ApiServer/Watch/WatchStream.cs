@@ -156,6 +156,11 @@ internal static class WatchStream
 
     private static async Task<bool> SendIfMatchingAsync(HttpContext context, ObjectFilter filter, ChangeRecord change, CancellationToken ct)
     {
+        if (!filter.IsVisible(change.Namespace, change.Name))
+        {
+            return false;
+        }
+
         if ((filter.Fields.Count == 0 && filter.Labels.IsEmpty) || filter.Matches((JsonObject)JsonNode.Parse(change.Body)!))
         {
             await WriteEventAsync(context, change.ChangeType, change.Body, ct);

@@ -51,8 +51,8 @@ public sealed class ApiServerFixture : IAsyncLifetime
         var kubeconfig = await File.ReadAllTextAsync(Path.Combine(Home, "kubeconfig"));
         AdminToken = kubeconfig.Split('\n').Single(l => l.Trim().StartsWith("token:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
         var identities = Services.GetRequiredService<IdentityService>();
-        var system = await identities.CreateAsync("system:test-controller", IdentityKind.System, isAdmin: false, password: null, CancellationToken.None);
-        SystemToken = await identities.IssueTokenAsync(system.Id, "tests", lifetime: null, CancellationToken.None);
+        var system = await identities.CreateAsync("system:controllers", IdentityKind.System, isAdmin: false, password: null, CancellationToken.None);
+        (SystemToken, _) = await identities.IssueTokenAsync(system.Id, "tests", lifetime: null, CancellationToken.None);
     }
 
     public HttpClient Client(string? token = null)

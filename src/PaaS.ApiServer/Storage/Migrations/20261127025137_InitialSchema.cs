@@ -176,13 +176,13 @@ namespace PaaS.ApiServer.Storage.Migrations
                 columns: new[] { "namespace", "name" },
                 filter: "resource = 'pods' AND node_name IS NULL");
 
-            migrationBuilder.Sql(StoreFunctions.CreateWriteObject);
+            migrationBuilder.Sql(StoreFunctions.CreateWriteObjectV1);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(StoreFunctions.DropWriteObject);
+            migrationBuilder.Sql(StoreFunctions.DropWriteObjectV1);
 
             migrationBuilder.DropTable(
                 name: "api_tokens");

@@ -22,6 +22,82 @@ namespace PaaS.ApiServer.Storage.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PaaS.ApiServer.Audit.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Namespace")
+                        .HasColumnType("text")
+                        .HasColumnName("namespace");
+
+                    b.Property<string>("RequestUri")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request_uri");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resource");
+
+                    b.Property<string>("SourceIp")
+                        .HasColumnType("text")
+                        .HasColumnName("source_ip");
+
+                    b.Property<string>("Subresource")
+                        .HasColumnType("text")
+                        .HasColumnName("subresource");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user");
+
+                    b.Property<string>("UserAgent")
+                        .HasColumnType("text")
+                        .HasColumnName("user_agent");
+
+                    b.Property<string>("Verb")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("verb");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("Time")
+                        .HasDatabaseName("ix_audit_events_time");
+
+                    b.HasIndex("Namespace", "Time")
+                        .HasDatabaseName("ix_audit_events_namespace_time");
+
+                    b.HasIndex("User", "Time")
+                        .HasDatabaseName("ix_audit_events_user_time");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("PaaS.ApiServer.Identity.ApiIdentity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -105,6 +181,26 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasDatabaseName("ix_api_tokens_token_hash");
 
                     b.ToTable("api_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("PaaS.ApiServer.Storage.NamespaceUsage", b =>
+                {
+                    b.Property<string>("Namespace")
+                        .HasColumnType("text")
+                        .HasColumnName("namespace");
+
+                    b.Property<string>("Resource")
+                        .HasColumnType("text")
+                        .HasColumnName("resource");
+
+                    b.Property<decimal>("Used")
+                        .HasColumnType("numeric")
+                        .HasColumnName("used");
+
+                    b.HasKey("Namespace", "Resource")
+                        .HasName("pk_namespace_usage");
+
+                    b.ToTable("namespace_usage", (string)null);
                 });
 
             modelBuilder.Entity("PaaS.ApiServer.Storage.ObjectChange", b =>
@@ -242,6 +338,10 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("phase");
 
+                    b.Property<string>("QuotaHard")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quota_hard");
+
                     b.Property<long>("ResourceVersion")
                         .HasColumnType("bigint")
                         .HasColumnName("resource_version");
@@ -249,6 +349,10 @@ namespace PaaS.ApiServer.Storage.Migrations
                     b.Property<Guid>("Uid")
                         .HasColumnType("uuid")
                         .HasColumnName("uid");
+
+                    b.Property<string>("Usage")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("usage");
 
                     b.HasKey("Resource", "Namespace", "Name")
                         .HasName("pk_objects");
