@@ -29,4 +29,23 @@ public static class ApiServerMaintenance
         await KubeconfigWriter.WriteAsync(path, options.SecurePublicUrl, ServingCertificate.AuthorityPem(options), BootstrapIdentity.AdminName, token, ct);
         return path;
     }
+
+    /// <summary>
+    /// Writes a kubeconfig for a platform part's system identity (<c>system:controllers</c>,
+    /// <c>system:scheduler</c>, <c>system:gateway</c>, <c>system:builder</c> or <c>system:node:&lt;name&gt;</c>),
+    /// creating the identity on first use and issuing it a new token.
+    /// </summary>
+    public static async Task WriteSystemKubeconfigAsync(IServiceProvider services, string identity, string path, CancellationToken ct)
+    {
+        if (!Authorization.AccessRules.IsKnownSystemIdentity(identity))
+        {
+            throw new ArgumentException($"unknown system identity \"{identity}\"; one of: {Authorization.AccessRules.Controllers}, {Authorization.AccessRules.Scheduler}, {Authorization.AccessRules.Gateway}, {Authorization.AccessRules.Builder}, {Authorization.AccessRules.NodePrefix}<node name>");
+        }
+
+        var identities = services.GetRequiredService<IdentityService>();
+        var options = services.GetRequiredService<IOptions<ApiServerOptions>>().Value;
+        var system = await identities.EnsureSystemIdentityAsync(identity, ct);
+        var (token, _) = await identities.IssueTokenAsync(system.Id, "system kubeconfig", lifetime: null, ct);
+        await KubeconfigWriter.WriteAsync(path, options.SecurePublicUrl, ServingCertificate.AuthorityPem(options), identity, token, ct);
+    }
 }

@@ -20,8 +20,21 @@ internal static class HostCommands
                 var path = await ApiServerMaintenance.WriteAdminKubeconfigAsync(app.Services, CancellationToken.None);
                 Console.WriteLine($"wrote {path}");
                 return 0;
+            case "system-kubeconfig" when args.Length == 2:
+                try
+                {
+                    await ApiServerMaintenance.WriteSystemKubeconfigAsync(app.Services, args[0], args[1], CancellationToken.None);
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 2;
+                }
+
+                Console.WriteLine($"wrote {args[1]} for {args[0]}");
+                return 0;
             default:
-                Console.Error.WriteLine($"unknown command '{command}'; commands: migrate, admin-kubeconfig; or run the platform with [--roles api,controllers,scheduler,agent,gateway,builder]");
+                Console.Error.WriteLine($"unknown command '{command}'; commands: migrate, admin-kubeconfig, system-kubeconfig <identity> <path>; or run the platform with [--roles api,controllers,scheduler,agent,gateway,builder]");
                 return 2;
         }
     }

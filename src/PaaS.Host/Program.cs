@@ -1,6 +1,7 @@
 using PaaS.Host;
 
 // `paas migrate` applies the schema and exits; `paas admin-kubeconfig` writes a fresh admin kubeconfig;
+// `paas system-kubeconfig system:node:n1 <path>` writes one for a platform part's system identity;
 // anything else runs the roles named by --roles (default: all).
 if (args.FirstOrDefault() is { } command && !command.StartsWith('-'))
 {

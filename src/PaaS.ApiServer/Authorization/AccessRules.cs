@@ -37,6 +37,10 @@ internal static class AccessRules
         ResourceTypes.ConfigMap, ResourceTypes.Secret, ResourceTypes.Event, ResourceTypes.Endpoints,
     ];
 
+    public static bool IsKnownSystemIdentity(string name) =>
+        name is Controllers or Scheduler or Gateway or Builder
+        || (name.StartsWith(NodePrefix, StringComparison.Ordinal) && name.Length > NodePrefix.Length);
+
     public static AccessDecision Decide(ClaimsPrincipal user, TenancySnapshot tenancy, AccessRequest request)
     {
         var writesStatus = request.Subresource == "status" && !request.IsRead;
