@@ -19,5 +19,11 @@ internal static class CommandActions
                 await context.Error.WriteLineAsync($"error: {ex.Message}");
                 return ex.ExitCode;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A kubeconfig or config file that cannot be read or written: say which, without a stack trace.
+                await context.Error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.Error;
+            }
         });
 }

@@ -12,7 +12,13 @@ internal sealed record PaasctlConfig(string Server, string Context, string User)
     public void Save(string path) =>
         PrivateFile.Write(path, JsonSerializer.Serialize(this, PaasctlConfigJson.Default.PaasctlConfig) + "\n");
 
-    public static void Clear(string path) => File.Delete(path);
+    public static void Clear(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

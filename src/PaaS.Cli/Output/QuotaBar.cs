@@ -9,10 +9,10 @@ internal static class QuotaBar
     public static string Render(decimal used, decimal hard, int width = DefaultWidth)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        var ratio = hard > 0 ? used / hard : used > 0 ? 1m : 0m;
-        // Round down, so a bar shows 100% only when the quota is really used up.
-        var filled = (int)Math.Min(width, Math.Floor(ratio * width));
-        var percent = (long)Math.Floor(ratio * 100);
+        // Multiply before dividing (7/12 is not exact in decimal); round down, so a bar shows 100% only when used up.
+        var (scaledCells, scaledPercent) = hard > 0 ? (used * width / hard, used * 100 / hard) : used > 0 ? (width, 100m) : (0m, 0m);
+        var filled = (int)Math.Min(width, Math.Floor(scaledCells));
+        var percent = (long)Math.Floor(scaledPercent);
         return $"[{new string('#', filled)}{new string('-', width - filled)}] {percent}%";
     }
 }
