@@ -74,7 +74,7 @@ internal static class QuotaCommand
             {
                 var teamObject = await client.GetAsync(Teams.ItemPath(teamName), ct);
                 var status = teamObject?["status"]?["quota"];
-                var hard = status?["hard"] as JsonObject ?? teamObject?["spec"]?["quota"]?["hard"] as JsonObject;
+                var hard = teamObject?["spec"]?["quota"]?["hard"] as JsonObject ?? status?["hard"] as JsonObject;
                 context.Printer.Print(teamObject?["status"]?["quota"] ?? new JsonObject(), output =>
                 {
                     output.WriteLine($"Team {teamName}, across namespaces {JsonText.Joined(teamObject?["status"]?["namespaces"])}:");
@@ -102,14 +102,17 @@ internal static class QuotaCommand
                     }
 
                     output.WriteLine($"Quota {JsonText.Text(quotas[i]["metadata"]?["name"])} in namespace {nsName}:");
-                    WriteUsage(output, quotas[i]["status"]?["hard"] as JsonObject ?? quotas[i]["spec"]?["hard"] as JsonObject, quotas[i]["status"]?["used"] as JsonObject);
+                    WriteUsage(output, quotas[i]["spec"]?["hard"] as JsonObject ?? quotas[i]["status"]?["hard"] as JsonObject, quotas[i]["status"]?["used"] as JsonObject);
                 }
             });
         });
         return command;
     }
 
-    /// <summary>One line per limited resource: used, hard and a bar of used/hard.</summary>
+    /// <summary>
+    /// One line per limited resource: used, hard and a bar of used/hard. Hard is the spec's (what was just
+    /// set shows at once), used the status's (the controller's count; 0 until it has counted).
+    /// </summary>
     internal static void WriteUsage(TextWriter output, JsonObject? hard, JsonObject? used)
     {
         if (hard is null || hard.Count == 0)
