@@ -63,7 +63,7 @@ internal sealed class ApiClient : IDisposable
         catch (HttpRequestException ex) when (ex.InnerException is AuthenticationException)
         {
             throw new CliException(ExitCodes.Error,
-                $"cannot verify the server certificate of {_server}: it is not signed by the context's certificate authority (re-run 'paasctl login' with --certificate-authority)", ex);
+                $"cannot verify the server certificate of {_server}: it is not signed by the configured certificate authority (pass the platform's apiserver.crt to 'paasctl login --certificate-authority')", ex);
         }
         catch (HttpRequestException ex)
         {
