@@ -26,6 +26,8 @@ paas_services_up
 
 paas_log "building the platform"
 dotnet build "$root/src/PaaS.Host/PaaS.Host.csproj" -c Release -o "$bin" -nologo -v q -clp:ErrorsOnly
+paas_log "building paasctl"
+dotnet build "$root/src/PaaS.Cli/PaaS.Cli.csproj" -c Release -o "$root/artifacts/paasctl" -nologo -v q -clp:ErrorsOnly
 paas_log "building local images paas/pause, paas/busybox, paas/hello"
 paas_build_images "$root"
 paas_log "migrating the database"
@@ -61,4 +63,5 @@ if [ -f "$PAAS_HOME/admin-password" ]; then
   rm -f "$PAAS_HOME/admin-password"
 fi
 echo "  kubectl:               export KUBECONFIG=$PAAS_HOME/kubeconfig; kubectl get namespaces"
+echo "  paasctl:               $root/artifacts/paasctl/paasctl login --server $PAAS_API_SECURE_URL --username admin --certificate-authority $PAAS_HOME/apiserver.crt"
 echo "  Stop:                  infra/down.sh"

@@ -217,7 +217,8 @@ internal static class AccessRules
         var node = name[NodePrefix.Length..];
         if (type == ResourceTypes.Node)
         {
-            return read || request.Name == node ? null : $"a node agent writes only its own Node \"{node}\"";
+            // A create names the object only in its body: the guard checks it.
+            return read || request.Name == node || (request.Name is null && request.Verb == "create") ? null : $"a node agent writes only its own Node \"{node}\"";
         }
 
         if (type == ResourceTypes.Lease)

@@ -6,7 +6,7 @@ using PaaS.Core.Tenancy;
 
 namespace PaaS.ApiServer.Tenancy;
 
-/// <summary>A namespace's LimitRanges and the resources its ResourceQuotas constrain, for pod admission.</summary>
+/// <summary>A namespace's LimitRanges and the resources its ResourceQuotas (and its team's quota, as <c>team/&lt;name&gt;</c>) constrain, for pod admission.</summary>
 internal sealed record NamespacePolicy(IReadOnlyList<V1LimitRange> LimitRanges, IReadOnlyList<(string Quota, IReadOnlyCollection<string> Resources)> Quotas);
 
 /// <summary>
@@ -42,8 +42,15 @@ internal sealed class NamespacePolicies(NpgsqlDataSource dataSource, CacheInvali
 
     private async Task<NamespacePolicy> LoadAsync(string ns, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT resource, name, body::text FROM objects WHERE namespace = @ns AND resource IN ('limitranges', 'resourcequotas') ORDER BY resource, name");
+        // The namespace's limit ranges and quotas, and its team (whose team-wide quota also needs requests and limits set).
+        await using var command = dataSource.CreateCommand("""
+            SELECT resource, name, body::text FROM objects WHERE namespace = @ns AND resource IN ('limitranges', 'resourcequotas')
+            UNION ALL
+            SELECT t.resource, 'team/' || t.name, t.body::text FROM objects n
+            JOIN objects t ON t.resource = 'teams.paas.dev' AND t.namespace = '' AND t.name = n.labels ->> 'paas.dev/team'
+            WHERE n.resource = 'namespaces' AND n.namespace = '' AND n.name = @ns
+            ORDER BY 1, 2
+            """);
         command.Parameters.AddWithValue("ns", ns);
         var ranges = new List<V1LimitRange>();
         var quotas = new List<(string, IReadOnlyCollection<string>)>();
@@ -53,6 +60,11 @@ internal sealed class NamespacePolicies(NpgsqlDataSource dataSource, CacheInvali
             if (reader.GetString(0) == "limitranges")
             {
                 ranges.Add((V1LimitRange)ObjectJson.ToModel(ResourceTypes.LimitRange, reader.GetString(2)));
+            }
+            else if (reader.GetString(0) == ResourceTypes.Team.GroupResource)
+            {
+                var team = (V1Team)ObjectJson.ToModel(ResourceTypes.Team, reader.GetString(2));
+                quotas.Add((reader.GetString(1), QuotaHard.Parse(team.Spec.Quota?.Hard).Keys.ToList()));
             }
             else
             {
