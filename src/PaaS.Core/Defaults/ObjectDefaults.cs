@@ -1,3 +1,4 @@
+using System.Text;
 using k8s;
 using k8s.Models;
 
@@ -15,6 +16,17 @@ public static class ObjectDefaults
         {
             case V1Pod pod:
                 ApplyPodSpec(pod.Spec);
+                DefaultRequestsToLimits(pod.Spec);
+                break;
+            case V1Secret secret:
+                ApplySecret(secret);
+                break;
+            case V1LimitRange { Spec.Limits: { } limits }:
+                foreach (var item in limits.Where(i => i is not null))
+                {
+                    LimitRangeDefaults.Apply(item);
+                }
+
                 break;
             case V1Deployment { Spec: { } spec }:
                 spec.Replicas ??= 1;
@@ -81,6 +93,54 @@ public static class ObjectDefaults
                 port.Protocol ??= "TCP";
             }
         }
+    }
+
+    /// <summary>
+    /// SetDefaults_Pod: a container that sets a limit but no request is requesting the limit. Pods only: Kubernetes
+    /// leaves pod templates alone so that a later limit change in the template still moves the request.
+    /// </summary>
+    private static void DefaultRequestsToLimits(V1PodSpec? spec)
+    {
+        foreach (var container in (spec?.Containers ?? []).Concat(spec?.InitContainers ?? []))
+        {
+            if (container.Resources?.Limits is not { Count: > 0 } limits)
+            {
+                continue;
+            }
+
+            container.Resources.Requests ??= new Dictionary<string, ResourceQuantity>();
+            foreach (var (name, limit) in limits)
+            {
+                if (limit is not null && !container.Resources.Requests.ContainsKey(name))
+                {
+                    container.Resources.Requests[name] = new ResourceQuantity(limit.ToString());
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// stringData is write-only: the v1 conversion merges it into data (stringData wins, as UTF-8 bytes) and the stored
+    /// secret never carries it. <c>type</c> defaults to Opaque.
+    /// </summary>
+    private static void ApplySecret(V1Secret secret)
+    {
+        secret.Type = string.IsNullOrEmpty(secret.Type) ? "Opaque" : secret.Type;
+        if (secret.StringData is null)
+        {
+            return;
+        }
+
+        if (secret.StringData.Count > 0)
+        {
+            secret.Data ??= new Dictionary<string, byte[]>();
+            foreach (var (key, value) in secret.StringData)
+            {
+                secret.Data[key] = Encoding.UTF8.GetBytes(value ?? "");
+            }
+        }
+
+        secret.StringData = null;
     }
 
     /// <summary>Kubernetes pulls <c>:latest</c> (or untagged) images always, pinned ones only if absent.</summary>

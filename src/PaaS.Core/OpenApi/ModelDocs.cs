@@ -22,12 +22,23 @@ internal static partial class ModelDocs
     private static Dictionary<string, string> Load()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var path = Candidates().FirstOrDefault(File.Exists);
-        if (path is null)
+        if (Candidates().FirstOrDefault(File.Exists) is { } path)
         {
-            return result;
+            Read(path, result);
         }
 
+        // The platform's own kinds (paas.dev) are documented in this assembly's XML docs, built beside it.
+        var own = typeof(ModelDocs).Assembly.Location;
+        if (own.Length > 0 && Path.ChangeExtension(own, ".xml") is { } ownDocs && File.Exists(ownDocs))
+        {
+            Read(ownDocs, result);
+        }
+
+        return result;
+    }
+
+    private static void Read(string path, Dictionary<string, string> result)
+    {
         try
         {
             using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
@@ -53,12 +64,12 @@ internal static partial class ModelDocs
         {
             // A damaged doc file only costs descriptions.
         }
-
-        return result;
     }
 
     private static bool IsModelMember(string? member) =>
-        member is { Length: > 2 } && member.AsSpan(2).StartsWith("k8s.Models.", StringComparison.Ordinal);
+        member is { Length: > 2 }
+        && (member.AsSpan(2).StartsWith("k8s.Models.", StringComparison.Ordinal)
+            || member.AsSpan(2).StartsWith("PaaS.Core.Tenancy.V1", StringComparison.Ordinal));
 
     private static IEnumerable<string> Candidates()
     {

@@ -74,8 +74,9 @@ internal static class ModelShape
             .GroupBy(p => p.Name!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Property, StringComparer.Ordinal));
 
+    /// <summary>The client's models, and the platform's own kinds (paas.dev), which are written the same way.</summary>
     private static bool IsModel(Type type) =>
-        type.IsClass && type.Namespace == "k8s.Models" && Properties(type).Count > 0;
+        type.IsClass && (type.Namespace == "k8s.Models" || type.Namespace == typeof(Tenancy.V1Team).Namespace) && Properties(type).Count > 0;
 
     private static Type? FindGeneric(Type type, Type definition)
     {

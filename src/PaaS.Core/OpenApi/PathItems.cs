@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PaaS.Core.Patching;
 using PaaS.Core.Resources;
 
 namespace PaaS.Core.OpenApi;
@@ -11,9 +12,6 @@ namespace PaaS.Core.OpenApi;
 /// </summary>
 internal static class PathItems
 {
-    private static readonly string[] PatchTypes =
-        ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"];
-
     public static void Add(JsonObject paths, ResourceType type, string kindSchema, string listSchema)
     {
         var prefix = type.Group.Length == 0 ? "/api/v1" : $"/apis/{type.Group}/{type.Version}";
@@ -34,7 +32,7 @@ internal static class PathItems
         {
             ["get"] = Operation("read", "get", type, gvk, kindRef, null, []),
             ["put"] = Operation("replace", "put", type, gvk, kindRef, Body(kindRef, "*/*"), ["dryRun", "fieldManager", "fieldValidation"]),
-            ["patch"] = Operation("patch", "patch", type, gvk, kindRef, Body(Ref(SchemaNames.Patch), PatchTypes), ["dryRun", "fieldManager", "fieldValidation", "force"]),
+            ["patch"] = Operation("patch", "patch", type, gvk, kindRef, Body(Ref(SchemaNames.Patch), [.. ObjectPatcher.AcceptedMediaTypes(type)]), ["dryRun", "fieldManager", "fieldValidation", "force"]),
             ["delete"] = Operation("delete", "delete", type, gvk, Ref("io.k8s.apimachinery.pkg.apis.meta.v1.Status"), null, ["dryRun", "gracePeriodSeconds", "propagationPolicy"]),
             ["parameters"] = new JsonArray([PathParameter("name"), .. scopeParameters.Select(p => p.DeepClone())]),
         };

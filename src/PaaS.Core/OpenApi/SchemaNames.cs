@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using k8s.Models;
+using PaaS.Core.Resources;
 
 namespace PaaS.Core.OpenApi;
 
@@ -33,6 +34,11 @@ internal static partial class SchemaNames
 
     public static string For(Type model)
     {
+        if (model.Assembly == typeof(SchemaNames).Assembly && PlatformName(model) is { } platform)
+        {
+            return platform;
+        }
+
         var match = ModelName().Match(model.Name);
         if (!match.Success)
         {
@@ -47,6 +53,23 @@ internal static partial class SchemaNames
         }
 
         return $"io.k8s.api.{GroupOf(model, match.Groups["group"].Value, kind)}.{version}.{kind}";
+    }
+
+    /// <summary>
+    /// The platform's own kinds are named as Kubernetes names custom resource schemas: the group reversed, then the
+    /// version and kind (paas.dev/v1 Team is <c>dev.paas.v1.Team</c>, its spec <c>dev.paas.v1.TeamSpec</c>).
+    /// </summary>
+    private static string? PlatformName(Type model)
+    {
+        var match = ModelName().Match(model.Name);
+        var group = model.GetCustomAttribute<KubernetesEntityAttribute>()?.Group
+            ?? ResourceTypes.All.FirstOrDefault(t => t.IsCustomResource && t.ModelType.Namespace == model.Namespace)?.Group;
+        if (!match.Success || group is null)
+        {
+            return null;
+        }
+
+        return $"{string.Join('.', group.Split('.').Reverse())}.v{match.Groups["version"].Value}.{match.Groups["kind"].Value}";
     }
 
     private static string GroupOf(Type model, string prefixGroup, string kind)

@@ -13,6 +13,7 @@ public static class ObjectPatcher
     public const string JsonPatch = "application/json-patch+json";
     public const string MergePatch = "application/merge-patch+json";
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
+    public const string ApplyPatch = "application/apply-patch+yaml";
 
     // JsonObject would otherwise fail on a repeated key only when first read, halfway through applying the patch;
     // Go would silently keep the last one. Rejecting it up front is the clearer answer.
@@ -42,11 +43,30 @@ public static class ObjectPatcher
 
         if (mediaType.Equals(StrategicMergePatch, StringComparison.OrdinalIgnoreCase))
         {
+            if (type.IsCustomResource)
+            {
+                // Kubernetes' answer for custom resources: strategic merge needs patch tags that only built-in types have.
+                throw PatchException.UnsupportedMediaType(
+                    $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", AcceptedMediaTypes(type))}");
+            }
+
             return StrategicPatchApplier.Apply(original, ParseObject(patchBody, "strategic merge patch"), PatchSchemas.For(type));
         }
 
         throw PatchException.UnsupportedMediaType(
             $"the body of the request was in an unknown format - accepted media types include: {JsonPatch}, {MergePatch}, {StrategicMergePatch}");
+    }
+
+    /// <summary>
+    /// The PATCH media types Kubernetes accepts for a kind, in its order: custom resources have no strategic merge patch.
+    /// Server-side apply (<c>application/apply-patch+yaml</c>) is listed as Kubernetes lists it; the API server applies it, not this class.
+    /// </summary>
+    public static IReadOnlyList<string> AcceptedMediaTypes(ResourceType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.IsCustomResource
+            ? [JsonPatch, MergePatch, ApplyPatch]
+            : [JsonPatch, MergePatch, StrategicMergePatch, ApplyPatch];
     }
 
     private static JsonObject ParseObject(string body, string what) =>

@@ -125,4 +125,23 @@ internal static class ColumnDescriptions
     public const string NodeRoles = "The roles of the node";
 
     public const string NamespaceStatus = "The status of the namespace";
+
+    public const string ConfigMapData =
+        "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.";
+
+    public const string SecretType =
+        "Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types";
+
+    public const string SecretData =
+        "Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4";
+
+    public const string QuotaRequest = "Request represents a minimum amount of cpu/memory that a container may consume.";
+
+    public const string QuotaLimit =
+        "Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.";
+
+    // The paas.dev Team kind's own columns, as a CRD's additionalPrinterColumns would describe them.
+    public const string TeamMembers = "Number of members of the team.";
+
+    public const string TeamNamespaces = "Namespaces labelled with the team, from status.namespaces.";
 }

@@ -16,6 +16,11 @@ internal static class KindTables
         ("apps", "Deployment") => WorkloadTables.Deployment,
         ("apps", "ReplicaSet") => WorkloadTables.ReplicaSet,
         ("coordination.k8s.io", "Lease") => MetadataTables.Lease,
+        ("", "ConfigMap") => ConfigTables.ConfigMap,
+        ("", "Secret") => ConfigTables.Secret,
+        ("", "ResourceQuota") => QuotaTables.ResourceQuota,
+        ("", "LimitRange") => QuotaTables.LimitRange,
+        ("paas.dev", "Team") => TeamTable.Table,
         _ => MetadataTables.Generic,
     };
 }

@@ -10,6 +10,8 @@ namespace PaaS.Core.Resources;
 /// <param name="HasStatus">Serves a <c>/status</c> subresource; status is ignored on create and on main-resource writes.</param>
 /// <param name="HasScale">Serves an <c>autoscaling/v1</c> <c>/scale</c> subresource over <c>spec.replicas</c>.</param>
 /// <param name="InCategoryAll">Listed by <c>kubectl get all</c> (discovery's <c>categories: [all]</c>).</param>
+/// <param name="IsCustomResource">The platform's own kind, served as Kubernetes serves custom resources: no strategic
+/// merge patch (Go struct tags would be needed for it), and kubectl sends it JSON rather than protobuf.</param>
 public sealed record ResourceType(
     string Group,
     string Version,
@@ -21,7 +23,8 @@ public sealed record ResourceType(
     bool NameIsLabel = false,
     bool HasStatus = true,
     bool HasScale = false,
-    bool InCategoryAll = false)
+    bool InCategoryAll = false,
+    bool IsCustomResource = false)
 {
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

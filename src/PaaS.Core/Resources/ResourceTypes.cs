@@ -20,7 +20,8 @@ public static class ResourceTypes
     public static readonly ResourceType Secret = new("", "v1", "Secret", "secrets", true, typeof(V1Secret), [], HasStatus: false);
     public static readonly ResourceType ResourceQuota = new("", "v1", "ResourceQuota", "resourcequotas", true, typeof(V1ResourceQuota), ["quota"]);
     public static readonly ResourceType LimitRange = new("", "v1", "LimitRange", "limitranges", true, typeof(V1LimitRange), ["limits"], HasStatus: false);
-    public static readonly ResourceType Team = new("paas.dev", "v1", "Team", "teams", false, typeof(V1Team), []);
+    // Team names go into the paas.dev/team label value, so they are DNS-1123 labels.
+    public static readonly ResourceType Team = new("paas.dev", "v1", "Team", "teams", false, typeof(V1Team), [], NameIsLabel: true, IsCustomResource: true);
 
     public static IReadOnlyList<ResourceType> All { get; } =
         [Namespace, Pod, Service, Endpoints, Node, Event, ConfigMap, Secret, ResourceQuota, LimitRange, Deployment, ReplicaSet, Lease, Team];

@@ -15,6 +15,10 @@ public sealed record FieldError(string Field, FieldErrorType Type, string? Value
 
     public static FieldError Forbidden(string field, string detail) => new(field, FieldErrorType.Forbidden, null, detail);
 
+    /// <summary>field.TooLong: the value is left out of the message, as Kubernetes does for whole objects.</summary>
+    public static FieldError TooLong(string field, int maxBytes) =>
+        new(field, FieldErrorType.TooLong, null, $"must have at most {maxBytes} bytes");
+
     /// <summary>Kubernetes' <c>reason</c> for a Status cause.</summary>
     public string Reason => Type switch
     {
@@ -22,6 +26,7 @@ public sealed record FieldError(string Field, FieldErrorType Type, string? Value
         FieldErrorType.NotSupported => "FieldValueNotSupported",
         FieldErrorType.Duplicate => "FieldValueDuplicate",
         FieldErrorType.Forbidden => "FieldValueForbidden",
+        FieldErrorType.TooLong => "FieldValueTooLong",
         _ => "FieldValueInvalid",
     };
 
@@ -36,6 +41,7 @@ public sealed record FieldError(string Field, FieldErrorType Type, string? Value
                 FieldErrorType.NotSupported => "Unsupported value",
                 FieldErrorType.Duplicate => "Duplicate value",
                 FieldErrorType.Forbidden => "Forbidden",
+                FieldErrorType.TooLong => "Too long",
                 _ => "Invalid value",
             };
             var parts = new List<string> { label };

@@ -7,4 +7,5 @@ public enum FieldErrorType
     NotSupported,
     Duplicate,
     Forbidden,
+    TooLong,
 }

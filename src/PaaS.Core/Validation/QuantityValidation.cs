@@ -36,7 +36,17 @@ internal static class QuantityValidation
         ValidateMap(spec["overhead"], path + ".overhead", errors);
     }
 
-    public static void ValidateMap(JsonNode? map, string path, List<FieldError> errors)
+    public static void ValidateMap(JsonNode? map, string path, List<FieldError> errors) =>
+        ValidateMap(map, name => $"{path}.{name}", _ => false, errors);
+
+    /// <summary>
+    /// A quota's or limit range's resource list, with keys in Kubernetes' <c>path[key]</c> form; resources for which
+    /// <paramref name="mustBeInteger"/> holds (object counts) must be whole numbers.
+    /// </summary>
+    public static void ValidateResourceList(JsonNode? map, string path, Func<string, bool> mustBeInteger, List<FieldError> errors) =>
+        ValidateMap(map, name => $"{path}[{name}]", mustBeInteger, errors);
+
+    private static void ValidateMap(JsonNode? map, Func<string, string> pathOf, Func<string, bool> mustBeInteger, List<FieldError> errors)
     {
         if (map is not JsonObject quantities)
         {
@@ -49,11 +59,15 @@ internal static class QuantityValidation
             var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString();
             if (!Quantity.TryParse(text, out var quantity, out var error))
             {
-                errors.Add(FieldError.Invalid($"{path}.{name}", text ?? "null", error));
+                errors.Add(FieldError.Invalid(pathOf(name), text ?? "null", error));
             }
             else if (quantity.Value < 0)
             {
-                errors.Add(FieldError.Invalid($"{path}.{name}", text!, "must be greater than or equal to 0"));
+                errors.Add(FieldError.Invalid(pathOf(name), text!, "must be greater than or equal to 0"));
+            }
+            else if (mustBeInteger(name) && quantity.Value != decimal.Truncate(quantity.Value))
+            {
+                errors.Add(FieldError.Invalid(pathOf(name), text!, "must be an integer"));
             }
         }
     }

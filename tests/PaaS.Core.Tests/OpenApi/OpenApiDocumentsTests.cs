@@ -91,6 +91,46 @@ public class OpenApiDocumentsTests
         Assert.NotNull(paths[collection + "/{name}"]!["delete"]);
     }
 
+    [Theory]
+    [InlineData("api/v1", "io.k8s.api.core.v1.ConfigMap", "", "ConfigMap")]
+    [InlineData("api/v1", "io.k8s.api.core.v1.Secret", "", "Secret")]
+    [InlineData("api/v1", "io.k8s.api.core.v1.ResourceQuota", "", "ResourceQuota")]
+    [InlineData("api/v1", "io.k8s.api.core.v1.LimitRange", "", "LimitRange")]
+    [InlineData("apis/paas.dev/v1", "dev.paas.v1.Team", "paas.dev", "Team")]
+    [InlineData("apis/paas.dev/v1", "dev.paas.v1.TeamList", "paas.dev", "TeamList")]
+    public void GroupVersion_TenancyKinds_HaveSchemas(string path, string schema, string group, string kind)
+    {
+        var gvk = OpenApiDocuments.GroupVersion(path)!["components"]!["schemas"]![schema]!["x-kubernetes-group-version-kind"]![0]!;
+
+        Assert.Equal(group, (string)gvk["group"]!);
+        Assert.Equal(kind, (string)gvk["kind"]!);
+    }
+
+    [Fact]
+    public void GroupVersion_Team_NestedTypesInItsOwnGroupWithDocs()
+    {
+        var schemas = OpenApiDocuments.GroupVersion("apis/paas.dev/v1")!["components"]!["schemas"]!;
+
+        var spec = schemas["dev.paas.v1.Team"]!["properties"]!["spec"]!;
+        Assert.Equal("#/components/schemas/dev.paas.v1.TeamSpec", RefOf(spec));
+        var members = schemas["dev.paas.v1.TeamSpec"]!["properties"]!["members"]!;
+        Assert.Equal("#/components/schemas/dev.paas.v1.TeamMember", RefOf(members["items"]!));
+        Assert.Equal("Who belongs to the team and with which role.", (string?)members["description"]);
+        Assert.Equal("#/components/schemas/io.k8s.api.core.v1.ResourceQuotaSpec", RefOf(schemas["dev.paas.v1.TeamSpec"]!["properties"]!["quota"]!));
+        Assert.Equal("string", (string)schemas["dev.paas.v1.TeamMember"]!["properties"]!["role"]!["type"]!);
+    }
+
+    [Theory]
+    [InlineData("apis/paas.dev/v1", "/apis/paas.dev/v1/teams/{name}", false)]
+    [InlineData("api/v1", "/api/v1/namespaces/{namespace}/limitranges/{name}", true)]
+    public void GroupVersion_PatchBody_ListsStrategicMergeOnlyForBuiltInKinds(string document, string path, bool strategic)
+    {
+        var content = OpenApiDocuments.GroupVersion(document)!["paths"]![path]!["patch"]!["requestBody"]!["content"]!.AsObject();
+
+        Assert.Contains("application/merge-patch+json", content.Select(c => c.Key));
+        Assert.Equal(strategic, content.ContainsKey("application/strategic-merge-patch+json"));
+    }
+
     [Fact]
     public void GroupVersion_EveryReference_Resolves()
     {

@@ -14,6 +14,17 @@ public class UnknownFieldsTests
     }
 
     [Fact]
+    public void Find_MisspelledTeamFields_ReportedLikeBuiltInKinds()
+    {
+        var team = JsonNode.Parse("""
+            {"apiVersion":"paas.dev/v1","kind":"Team","metadata":{"name":"t"},
+             "spec":{"members":[{"name":"alice","rol":"owner"}],"quota":{"hard":{"pods":"1"},"hardd":{}}}}
+            """)!.AsObject();
+
+        Assert.Equal(["spec.members[0].rol", "spec.quota.hardd"], UnknownFields.Find(ResourceTypes.Team, team).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Find_MisspelledTopLevelField_ReturnsIt()
     {
         var obj = Deployment();

@@ -942,5 +942,9 @@ internal static class KubectlCaptures
         [nameof(AuthCanI)] = AuthCanI,
         [nameof(AuthCanINonResource)] = AuthCanINonResource,
         [nameof(DebugCopyPod)] = DebugCopyPod,
+        [nameof(KubectlTenancyCaptures.QuotaPodsAndCpu)] = KubectlTenancyCaptures.QuotaPodsAndCpu,
+        [nameof(KubectlTenancyCaptures.SecretTls)] = KubectlTenancyCaptures.SecretTls,
+        [nameof(KubectlTenancyCaptures.SecretGenericTwoLiterals)] = KubectlTenancyCaptures.SecretGenericTwoLiterals,
+        [nameof(KubectlTenancyCaptures.ConfigMapTwoLiterals)] = KubectlTenancyCaptures.ConfigMapTwoLiterals,
     };
 }
