@@ -63,7 +63,9 @@ internal sealed class ServerSideApply(ObjectService objects, PatchService patche
                     "this server tracks one applying manager per object: re-run with --force-conflicts to take it over, or use client-side kubectl apply");
             }
 
-            return (await patches.PatchAsync(type, ns, name, ObjectPatcher.StrategicMergePatch, configuration.ToJsonString(), status: false, guard, ct), false);
+            // Custom kinds (Team) have no strategic merge schema: their configuration merges as a JSON merge patch.
+            var patchType = type.IsCustomResource ? ObjectPatcher.MergePatch : ObjectPatcher.StrategicMergePatch;
+            return (await patches.PatchAsync(type, ns, name, patchType, configuration.ToJsonString(), status: false, guard, ct), false);
         }
     }
 }

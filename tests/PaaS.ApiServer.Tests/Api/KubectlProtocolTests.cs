@@ -71,19 +71,20 @@ public sealed class KubectlProtocolTests(ApiServerFixture api)
     [Fact]
     public async Task AccessReview_AnswersFromTheSameRules()
     {
-        async Task<bool> Allowed(HttpClient client, string verb, string resource, string? subresource = null)
+        async Task<bool> Allowed(HttpClient client, string verb, string resource, string? subresource = null, string group = "")
         {
             var review = new JsonObject
             {
                 ["apiVersion"] = "authorization.k8s.io/v1",
                 ["kind"] = "SelfSubjectAccessReview",
-                ["spec"] = new JsonObject { ["resourceAttributes"] = new JsonObject { ["verb"] = verb, ["resource"] = resource, ["subresource"] = subresource, ["namespace"] = "default" } },
+                ["spec"] = new JsonObject { ["resourceAttributes"] = new JsonObject { ["verb"] = verb, ["group"] = group, ["resource"] = resource, ["subresource"] = subresource, ["namespace"] = "default" } },
             };
             var answer = await (await client.PostJsonAsync("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", review)).ExpectAsync(201);
             return (bool)answer["status"]!["allowed"]!;
         }
 
-        Assert.True(await Allowed(_client, "create", "deployments"));
+        Assert.True(await Allowed(_client, "create", "deployments", group: "apps"));
+        Assert.False(await Allowed(_client, "create", "deployments")); // there are no deployments in the core group
         Assert.False(await Allowed(_client, "update", "pods", "status"));
         Assert.True(await Allowed(api.Client(api.SystemToken), "update", "pods", "status"));
     }
