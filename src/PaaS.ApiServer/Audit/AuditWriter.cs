@@ -20,6 +20,7 @@ public sealed class AuditOptions
 internal sealed partial class AuditWriter(AuditLog log, NpgsqlDataSource dataSource, IOptions<AuditOptions> options, ILogger<AuditWriter> logger) : BackgroundService
 {
     private const int BatchSize = 1000;
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(200);
     private DateTimeOffset _nextTrim = DateTimeOffset.MinValue;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -34,6 +35,12 @@ internal sealed partial class AuditWriter(AuditLog log, NpgsqlDataSource dataSou
         // Runs until the queue is completed and empty, so a clean stop loses nothing.
         while (await log.Pending.WaitToReadAsync(CancellationToken.None))
         {
+            // Gather for a moment: one COPY (and one commit) per batch instead of one per request.
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(BatchWindow, CancellationToken.None);
+            }
+
             while (batch.Count < BatchSize && log.Pending.TryRead(out var record))
             {
                 batch.Add(record);

@@ -13,13 +13,16 @@ namespace PaaS.ApiServer.Storage;
 /// on its previous version and appends the change row that is both the watch log and the outbox. Because
 /// the counter row stays locked until commit, versions are handed out in commit order.
 /// </summary>
-internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outboxSignal, CacheInvalidation invalidation, SecretEncryption encryption) : IDisposable
+internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outboxSignal, CacheInvalidation invalidation, NamespacePolicies policies, SecretEncryption encryption) : IDisposable
 {
     /// <summary>
     /// Writes queue here rather than in PostgreSQL: they serialize on the counter row anyway, and a
     /// queue of waiting backends on a small machine only steals CPU from the one holding the lock.
     /// </summary>
     private const string SecretsResource = "secrets";
+
+    /// <summary>A write retried this often because quotas kept changing under it gives up (as a 409).</summary>
+    private const int MaxPolicyAttempts = 5;
 
     private readonly SemaphoreSlim _writeSlots = new(Math.Max(2, Environment.ProcessorCount * 2));
 
@@ -109,8 +112,31 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
 
     private async Task<WriteResult> WriteAsync(string operation, ObjectWrite write, long? expectedVersion, string? requireNamespace, CancellationToken ct)
     {
+        var body = write.Resource == SecretsResource ? encryption.Protect(write.Namespace, write.Name, write.Body) : write.Body;
+        for (var attempt = 1; ; attempt++)
+        {
+            var policy = write.Namespace.Length == 0 ? null : await policies.GetAsync(write.Namespace, ct);
+            var result = await WriteOnceAsync(operation, write, body, expectedVersion, requireNamespace, policy, ct);
+            if (result.Outcome != WriteOutcome.PolicyChanged)
+            {
+                return result;
+            }
+
+            if (attempt == MaxPolicyAttempts)
+            {
+                return new WriteResult(WriteOutcome.Conflict);
+            }
+
+            // Quotas, teams or namespaces changed since the policy was read: read it again.
+            invalidation.TenancyChanged();
+        }
+    }
+
+    private async Task<WriteResult> WriteOnceAsync(string operation, ObjectWrite write, string body, long? expectedVersion, string? requireNamespace, NamespacePolicy? policy, CancellationToken ct)
+    {
         await using var command = dataSource.CreateCommand(
-            "SELECT out_version, out_body FROM paas_write_object(@op, @r, @ns, @n, @uid, @labels, @node, @phase, @deleted, @body, @placeholder, @expected, @required_ns, @usage, @quota_hard)");
+            "SELECT out_version, out_body FROM paas_write_object(@op, @r, @ns, @n, @uid, @labels, @node, @phase, @deleted, @body, @placeholder, @expected, @required_ns, " +
+            "@usage, @quota_hard, @policy_version, @tracked, @limits, @team, @team_limits, @team_namespaces)");
         var p = command.Parameters;
         p.AddWithValue("op", operation);
         p.AddWithValue("r", write.Resource);
@@ -121,12 +147,18 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
         p.Add(new NpgsqlParameter("node", NpgsqlDbType.Text) { Value = (object?)write.NodeName ?? DBNull.Value });
         p.Add(new NpgsqlParameter("phase", NpgsqlDbType.Text) { Value = (object?)write.Phase ?? DBNull.Value });
         p.Add(new NpgsqlParameter("deleted", NpgsqlDbType.TimestampTz) { Value = (object?)write.DeletionTimestamp ?? DBNull.Value });
-        p.AddWithValue("body", write.Resource == SecretsResource ? encryption.Protect(write.Namespace, write.Name, write.Body) : write.Body);
+        p.AddWithValue("body", body);
         p.AddWithValue("placeholder", write.ResourceVersionPlaceholder);
         p.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = (object?)expectedVersion ?? DBNull.Value });
         p.Add(new NpgsqlParameter("required_ns", NpgsqlDbType.Text) { Value = (object?)requireNamespace ?? DBNull.Value });
         p.Add(new NpgsqlParameter("usage", NpgsqlDbType.Jsonb) { Value = (object?)write.UsageJson ?? DBNull.Value });
         p.Add(new NpgsqlParameter("quota_hard", NpgsqlDbType.Jsonb) { Value = (object?)write.QuotaHardJson ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("policy_version", NpgsqlDbType.Bigint) { Value = (object?)policy?.Version ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("tracked", NpgsqlDbType.Boolean) { Value = policy?.Tracked ?? false });
+        p.Add(new NpgsqlParameter("limits", NpgsqlDbType.Jsonb) { Value = (object?)policy?.LimitsJson ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("team", NpgsqlDbType.Text) { Value = (object?)policy?.Team ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("team_limits", NpgsqlDbType.Jsonb) { Value = (object?)policy?.TeamLimitsJson ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("team_namespaces", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = policy?.TeamNamespaces ?? [] });
         await _writeSlots.WaitAsync(ct);
         try
         {
@@ -153,6 +185,7 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
                 StoreFunctions.NamespaceNotFound => WriteOutcome.NamespaceNotFound,
                 StoreFunctions.NamespaceTerminating => WriteOutcome.NamespaceTerminating,
                 StoreFunctions.AlreadyExists => WriteOutcome.AlreadyExists,
+                StoreFunctions.PolicyChanged => WriteOutcome.PolicyChanged,
                 _ => WriteOutcome.Conflict,
             });
         }

@@ -12,6 +12,12 @@ internal sealed class StoreCounter
     /// <summary>The resourceVersion of the last committed write.</summary>
     public long Value { get; set; }
 
+    /// <summary>
+    /// The resourceVersion of the last write to a quota, team or namespace: what decides which quotas a
+    /// write is checked against. A write made with an older view of it is refused and retried.
+    /// </summary>
+    public long PolicyVersion { get; set; }
+
     /// <summary>Changes at or below this version have been trimmed from the log; a watch from below answers 410 Gone.</summary>
     public long CompactedThrough { get; set; }
 }

@@ -16,6 +16,7 @@ internal static class StoreFunctions
     public const string AlreadyExists = "PA409";
     public const string Conflict = "PA412";
     public const string QuotaExceeded = "PA429";
+    public const string PolicyChanged = "PA428";
 
     /// <summary>The first version (InitialSchema), kept as it was: migrations never change.</summary>
     public const string CreateWriteObjectV1 = """
@@ -64,24 +65,33 @@ internal static class StoreFunctions
 
     /// <summary>
     /// Tenancy version (AddTenancy): also keeps the quota ledger. The caller passes what the object uses
-    /// (<c>p_usage</c>, see <c>QuotaUsage</c>) and, for quotas and teams, their normalised hard limits
-    /// (<c>p_quota_hard</c>); <c>paas_charge_usage</c> checks and books the difference. Writes to
-    /// namespaces, teams, limit ranges and quotas notify <c>paas_tenancy</c> so every API server refreshes its caches.
+    /// (<c>p_usage</c>, see <c>QuotaUsage</c>), for quotas and teams their normalised hard limits
+    /// (<c>p_quota_hard</c>), and its view of the namespace's quotas: the policy version it read them at,
+    /// whether any quota applies (<c>p_tracked</c>), their limits and the team's. A view older than the
+    /// store's policy version is refused (PA428) and the caller retries with a fresh one, so the cheap
+    /// path (no quota: no ledger work at all) is never taken wrongly. Writes to quotas, teams and
+    /// namespaces advance the policy version, rebuild the ledger of the namespaces they affect from the
+    /// objects' usage, and notify <c>paas_tenancy</c> so every API server refreshes its caches.
     /// </summary>
     public const string CreateWriteObject = """
         CREATE OR REPLACE FUNCTION paas_write_object(
             p_op text, p_resource text, p_namespace text, p_name text, p_uid uuid, p_labels jsonb,
             p_node_name text, p_phase text, p_deletion_timestamp timestamptz, p_body text, p_placeholder text,
-            p_expected_version bigint, p_required_namespace text, p_usage jsonb, p_quota_hard jsonb)
+            p_expected_version bigint, p_required_namespace text, p_usage jsonb, p_quota_hard jsonb,
+            p_policy_version bigint, p_tracked boolean, p_limits jsonb, p_team text, p_team_limits jsonb, p_team_namespaces text[])
         RETURNS TABLE (out_version bigint, out_body text)
         LANGUAGE plpgsql VOLATILE AS $$
         DECLARE
             v bigint;
+            policy bigint;
             stored json;
             terminating boolean;
             old_usage jsonb;
         BEGIN
-            UPDATE store_counter SET value = value + 1 WHERE id = 1 RETURNING value INTO v;
+            UPDATE store_counter SET value = value + 1 WHERE id = 1 RETURNING value, policy_version INTO v, policy;
+            IF p_namespace <> '' AND p_policy_version IS DISTINCT FROM policy THEN
+                RAISE EXCEPTION USING ERRCODE = 'PA428', MESSAGE = 'quota policy changed';
+            END IF;
             stored := replace(p_body, p_placeholder, v::text)::json;
             IF p_op = 'create' THEN
                 IF p_required_namespace IS NOT NULL THEN
@@ -95,23 +105,29 @@ internal static class StoreFunctions
                 ON CONFLICT DO NOTHING;
                 IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = 'PA409', MESSAGE = 'already exists'; END IF;
             ELSIF p_op = 'update' THEN
-                SELECT o.usage INTO old_usage FROM objects o
-                WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name AND o.resource_version = p_expected_version;
-                IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = 'PA412', MESSAGE = 'version conflict'; END IF;
                 UPDATE objects o SET resource_version = v, labels = p_labels, node_name = p_node_name, phase = p_phase,
                     deletion_timestamp = p_deletion_timestamp, body = stored, usage = p_usage, quota_hard = p_quota_hard
-                WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name;
+                FROM (SELECT u.usage FROM objects u
+                      WHERE u.resource = p_resource AND u.namespace = p_namespace AND u.name = p_name AND u.resource_version = p_expected_version) previous
+                WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name
+                RETURNING previous.usage INTO old_usage;
+                IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = 'PA412', MESSAGE = 'version conflict'; END IF;
             ELSE
                 DELETE FROM objects o
                 WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name AND o.resource_version = p_expected_version
                 RETURNING o.usage INTO old_usage;
                 IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = 'PA412', MESSAGE = 'version conflict'; END IF;
-                IF p_resource = 'namespaces' THEN
-                    DELETE FROM namespace_usage WHERE namespace = p_name;
-                END IF;
             END IF;
-            IF p_namespace <> '' AND (p_usage IS NOT NULL OR old_usage IS NOT NULL) THEN
-                PERFORM paas_charge_usage(p_namespace, CASE WHEN p_op = 'delete' THEN '{}'::jsonb ELSE coalesce(p_usage, '{}') END, coalesce(old_usage, '{}'));
+            IF p_tracked AND p_namespace <> '' THEN
+                PERFORM paas_charge_usage(p_namespace, CASE WHEN p_op = 'delete' THEN '{}'::jsonb ELSE coalesce(p_usage, '{}') END,
+                    coalesce(old_usage, '{}'), p_limits, p_team, p_team_limits, p_team_namespaces);
+            END IF;
+            IF p_resource IN ('namespaces', 'teams.paas.dev', 'resourcequotas') THEN
+                UPDATE store_counter SET policy_version = v WHERE id = 1;
+                PERFORM paas_rebuild_usage(CASE p_resource
+                    WHEN 'resourcequotas' THEN ARRAY[p_namespace]
+                    WHEN 'namespaces' THEN ARRAY[p_name]
+                    ELSE ARRAY(SELECT n.name FROM objects n WHERE n.resource = 'namespaces' AND n.labels @> jsonb_build_object('paas.dev/team', p_name)) END);
             END IF;
             IF p_resource IN ('namespaces', 'teams.paas.dev', 'limitranges', 'resourcequotas') THEN
                 PERFORM pg_notify('paas_tenancy', p_resource);
@@ -123,70 +139,90 @@ internal static class StoreFunctions
         END $$;
         """;
 
-    public const string DropWriteObject = "DROP FUNCTION IF EXISTS paas_write_object(text, text, text, text, uuid, jsonb, text, text, timestamptz, text, text, bigint, text, jsonb, jsonb);";
+    public const string DropWriteObject = "DROP FUNCTION IF EXISTS paas_write_object(text, text, text, text, uuid, jsonb, text, text, timestamptz, text, text, bigint, text, jsonb, jsonb, bigint, boolean, jsonb, text, jsonb, text[]);";
 
     /// <summary>
-    /// Books a change of usage in a namespace. Increases are checked against every ResourceQuota of the
-    /// namespace and the team-wide quota of the namespace's team; decreases always pass, as in
-    /// Kubernetes. Runs inside <c>paas_write_object</c>, under the counter lock, so concurrent creates
-    /// are checked one after another and a quota is never overrun. A refusal raises PA429 whose message
-    /// is JSON: the quota, and per exceeded resource what was requested, used and limited.
+    /// Books a change of usage in a namespace some quota applies to, then checks the new totals against
+    /// the namespace's quotas (<c>p_limits</c>: quota name → resource → limit) and the team's
+    /// (<c>p_team_limits</c> of team <c>p_team</c>, summed over <c>p_team_namespaces</c>). Only increases are checked, as in
+    /// Kubernetes; releasing never fails. Runs inside <c>paas_write_object</c>, under the counter lock, so
+    /// concurrent creates are checked one after another and a quota is never overrun. A refusal raises
+    /// PA429 (rolling the booking back) whose message is JSON: the quota, and per exceeded resource what
+    /// was requested, used and limited.
     /// </summary>
     public const string CreateChargeUsage = """
-        CREATE OR REPLACE FUNCTION paas_charge_usage(p_namespace text, p_new jsonb, p_old jsonb)
+        CREATE OR REPLACE FUNCTION paas_charge_usage(p_namespace text, p_new jsonb, p_old jsonb, p_limits jsonb, p_team text, p_team_limits jsonb, p_team_namespaces text[])
         RETURNS void
         LANGUAGE plpgsql VOLATILE AS $$
         DECLARE
-            delta jsonb;
-            q record;
-            team text;
+            keys text[];
+            deltas numeric[];
+            growing text[];
+            totals jsonb;
+            quota text;
             exceeded jsonb;
         BEGIN
-            SELECT coalesce(jsonb_object_agg(k, d), '{}') INTO delta FROM (
-                SELECT k, coalesce((p_new ->> k)::numeric, 0) - coalesce((p_old ->> k)::numeric, 0) AS d
-                FROM (SELECT jsonb_object_keys(p_new) AS k UNION SELECT jsonb_object_keys(p_old)) keys) changes
+            SELECT array_agg(k), array_agg(d), coalesce(array_agg(k) FILTER (WHERE d > 0), '{}') INTO keys, deltas, growing
+            FROM (SELECT k, coalesce((p_new ->> k)::numeric, 0) - coalesce((p_old ->> k)::numeric, 0) AS d
+                  FROM (SELECT jsonb_object_keys(p_new) AS k UNION SELECT jsonb_object_keys(p_old)) all_keys) changes
             WHERE d <> 0;
-            IF delta = '{}' THEN RETURN; END IF;
-            IF EXISTS (SELECT 1 FROM jsonb_each_text(delta) WHERE value::numeric > 0) THEN
-                FOR q IN SELECT o.name, o.quota_hard FROM objects o
-                         WHERE o.resource = 'resourcequotas' AND o.namespace = p_namespace AND o.quota_hard IS NOT NULL ORDER BY o.name LOOP
-                    SELECT jsonb_object_agg(d.key, jsonb_build_object('requested', d.value::numeric, 'used', coalesce(u.used, 0), 'limited', (q.quota_hard ->> d.key)::numeric))
-                    INTO exceeded
-                    FROM jsonb_each_text(delta) d
-                    LEFT JOIN namespace_usage u ON u.namespace = p_namespace AND u.resource = d.key
-                    WHERE d.value::numeric > 0 AND q.quota_hard ? d.key
-                      AND coalesce(u.used, 0) + d.value::numeric > (q.quota_hard ->> d.key)::numeric;
-                    IF exceeded IS NOT NULL THEN
-                        RAISE EXCEPTION USING ERRCODE = 'PA429', MESSAGE = jsonb_build_object('quota', q.name, 'exceeded', exceeded)::text;
-                    END IF;
-                END LOOP;
+            IF keys IS NULL THEN RETURN; END IF;
 
-                SELECT n.labels ->> 'paas.dev/team' INTO team FROM objects n
-                WHERE n.resource = 'namespaces' AND n.namespace = '' AND n.name = p_namespace;
-                IF team IS NOT NULL THEN
-                    SELECT t.name, t.quota_hard INTO q FROM objects t
-                    WHERE t.resource = 'teams.paas.dev' AND t.namespace = '' AND t.name = team AND t.quota_hard IS NOT NULL;
-                    IF FOUND THEN
-                        SELECT jsonb_object_agg(d.key, jsonb_build_object('requested', d.value::numeric, 'used', used.total, 'limited', (q.quota_hard ->> d.key)::numeric))
-                        INTO exceeded
-                        FROM jsonb_each_text(delta) d
-                        CROSS JOIN LATERAL (
-                            SELECT coalesce(sum(u.used), 0) AS total FROM namespace_usage u
-                            JOIN objects n ON n.resource = 'namespaces' AND n.namespace = '' AND n.name = u.namespace
-                            WHERE u.resource = d.key AND n.labels @> jsonb_build_object('paas.dev/team', team)) used
-                        WHERE d.value::numeric > 0 AND q.quota_hard ? d.key
-                          AND used.total + d.value::numeric > (q.quota_hard ->> d.key)::numeric;
-                        IF exceeded IS NOT NULL THEN
-                            RAISE EXCEPTION USING ERRCODE = 'PA429', MESSAGE = jsonb_build_object('quota', 'team/' || team, 'exceeded', exceeded)::text;
-                        END IF;
-                    END IF;
+            -- Book first, then check the totals that include this write.
+            WITH booked AS (
+                INSERT INTO namespace_usage AS u (namespace, resource, used)
+                SELECT p_namespace, r, v FROM unnest(keys, deltas) AS c(r, v)
+                ON CONFLICT (namespace, resource) DO UPDATE SET used = u.used + excluded.used
+                RETURNING u.resource, u.used)
+            SELECT jsonb_object_agg(booked.resource, booked.used) INTO totals FROM booked;
+            IF cardinality(growing) = 0 THEN RETURN; END IF;
+
+            IF p_limits IS NOT NULL THEN
+                SELECT q.key, jsonb_object_agg(g, jsonb_build_object(
+                        'requested', coalesce((p_new ->> g)::numeric, 0) - coalesce((p_old ->> g)::numeric, 0),
+                        'used', (totals ->> g)::numeric - coalesce((p_new ->> g)::numeric, 0) + coalesce((p_old ->> g)::numeric, 0),
+                        'limited', (q.value ->> g)::numeric))
+                INTO quota, exceeded
+                FROM jsonb_each(p_limits) q, unnest(growing) g
+                WHERE q.value ? g AND (totals ->> g)::numeric > (q.value ->> g)::numeric
+                GROUP BY q.key ORDER BY q.key LIMIT 1;
+                IF exceeded IS NOT NULL THEN
+                    RAISE EXCEPTION USING ERRCODE = 'PA429', MESSAGE = jsonb_build_object('quota', quota, 'exceeded', exceeded)::text;
                 END IF;
             END IF;
-            INSERT INTO namespace_usage (namespace, resource, used)
-            SELECT p_namespace, d.key, d.value::numeric FROM jsonb_each_text(delta) d
-            ON CONFLICT (namespace, resource) DO UPDATE SET used = namespace_usage.used + excluded.used;
+
+            IF p_team_limits IS NOT NULL AND p_team_limits ?| growing THEN
+                SELECT jsonb_object_agg(t.resource, jsonb_build_object(
+                        'requested', coalesce((p_new ->> t.resource)::numeric, 0) - coalesce((p_old ->> t.resource)::numeric, 0),
+                        'used', t.total - coalesce((p_new ->> t.resource)::numeric, 0) + coalesce((p_old ->> t.resource)::numeric, 0),
+                        'limited', (p_team_limits ->> t.resource)::numeric))
+                INTO exceeded
+                FROM (SELECT u.resource, sum(u.used) AS total FROM namespace_usage u
+                      WHERE u.namespace = ANY(p_team_namespaces) AND u.resource = ANY(growing) GROUP BY u.resource) t
+                WHERE p_team_limits ? t.resource AND t.total > (p_team_limits ->> t.resource)::numeric;
+                IF exceeded IS NOT NULL THEN
+                    RAISE EXCEPTION USING ERRCODE = 'PA429', MESSAGE = jsonb_build_object('quota', 'team/' || p_team, 'exceeded', exceeded)::text;
+                END IF;
+            END IF;
         END $$;
         """;
 
-    public const string DropChargeUsage = "DROP FUNCTION IF EXISTS paas_charge_usage(text, jsonb, jsonb);";
+    public const string DropChargeUsage = "DROP FUNCTION IF EXISTS paas_charge_usage(text, jsonb, jsonb, jsonb, text, jsonb, text[]);";
+
+    /// <summary>
+    /// Recomputes the ledger of some namespaces from their objects' usage: called when a quota, team or
+    /// namespace changes (a namespace may just have come under a quota) and at start-up.
+    /// </summary>
+    public const string CreateRebuildUsage = """
+        CREATE OR REPLACE FUNCTION paas_rebuild_usage(p_namespaces text[])
+        RETURNS void
+        LANGUAGE sql VOLATILE AS $$
+            DELETE FROM namespace_usage WHERE namespace = ANY(p_namespaces);
+            INSERT INTO namespace_usage (namespace, resource, used)
+            SELECT o.namespace, u.key, sum(u.value::numeric) FROM objects o, jsonb_each_text(o.usage) u
+            WHERE o.namespace = ANY(p_namespaces) AND o.usage IS NOT NULL GROUP BY o.namespace, u.key;
+        $$;
+        """;
+
+    public const string DropRebuildUsage = "DROP FUNCTION IF EXISTS paas_rebuild_usage(text[]);";
 }

@@ -8,4 +8,7 @@ internal enum WriteOutcome
     AlreadyExists,
     NamespaceNotFound,
     NamespaceTerminating,
+
+    /// <summary>The quota policy the write was admitted with is outdated; the store retries it itself.</summary>
+    PolicyChanged,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using k8s.Models;
 using Npgsql;
 using PaaS.Core.Resources;
@@ -6,12 +7,37 @@ using PaaS.Core.Tenancy;
 
 namespace PaaS.ApiServer.Tenancy;
 
-/// <summary>A namespace's LimitRanges and the resources its ResourceQuotas (and its team's quota, as <c>team/&lt;name&gt;</c>) constrain, for pod admission.</summary>
-internal sealed record NamespacePolicy(IReadOnlyList<V1LimitRange> LimitRanges, IReadOnlyList<(string Quota, IReadOnlyCollection<string> Resources)> Quotas);
+/// <summary>
+/// What governs writes in one namespace, as of the store's policy version <see cref="Version"/>: its
+/// LimitRanges, its ResourceQuotas' limits and its team's quota (limits and the team's namespaces).
+/// </summary>
+internal sealed record NamespacePolicy(
+    long Version,
+    IReadOnlyList<V1LimitRange> LimitRanges,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Quotas,
+    string? Team,
+    IReadOnlyDictionary<string, decimal>? TeamLimits,
+    string[] TeamNamespaces)
+{
+    /// <summary>Whether any quota applies, so the write must book its usage in the ledger.</summary>
+    public bool Tracked => Quotas.Count > 0 || TeamLimits is not null;
+
+    /// <summary>The quotas' limits for <c>paas_write_object</c> (quota name → resource → limit).</summary>
+    public string? LimitsJson { get; } = Quotas.Count == 0 ? null : JsonSerializer.Serialize(Quotas);
+
+    public string? TeamLimitsJson { get; } = TeamLimits is null ? null : JsonSerializer.Serialize(TeamLimits);
+
+    /// <summary>Each quota (the team's as <c>team/&lt;name&gt;</c>) and the resources it constrains, for the "must specify" rule.</summary>
+    public IEnumerable<(string Quota, IReadOnlyCollection<string> Resources)> Constraints =>
+        Quotas.Select(q => (q.Key, (IReadOnlyCollection<string>)q.Value.Keys.ToList()))
+            .Concat(TeamLimits is null ? [] : [($"team/{Team}", (IReadOnlyCollection<string>)TeamLimits.Keys.ToList())]);
+}
 
 /// <summary>
 /// Caches <see cref="NamespacePolicy"/> per namespace, dropped whenever a limit range, quota, namespace
 /// or team changes anywhere (<see cref="CacheInvalidation"/>): they change rarely, pods are created often.
+/// A stale entry cannot do harm: the write function refuses a write made with an old policy version,
+/// and the store retries it with a fresh policy.
 /// </summary>
 internal sealed class NamespacePolicies(NpgsqlDataSource dataSource, CacheInvalidation invalidation)
 {
@@ -42,37 +68,53 @@ internal sealed class NamespacePolicies(NpgsqlDataSource dataSource, CacheInvali
 
     private async Task<NamespacePolicy> LoadAsync(string ns, CancellationToken ct)
     {
-        // The namespace's limit ranges and quotas, and its team (whose team-wide quota also needs requests and limits set).
+        // One statement, so the policy version and the rows come from one snapshot.
         await using var command = dataSource.CreateCommand("""
+            SELECT 'version', '', policy_version::text FROM store_counter WHERE id = 1
+            UNION ALL
             SELECT resource, name, body::text FROM objects WHERE namespace = @ns AND resource IN ('limitranges', 'resourcequotas')
             UNION ALL
-            SELECT t.resource, 'team/' || t.name, t.body::text FROM objects n
+            SELECT t.resource, t.name, t.body::text FROM objects n
             JOIN objects t ON t.resource = 'teams.paas.dev' AND t.namespace = '' AND t.name = n.labels ->> 'paas.dev/team'
             WHERE n.resource = 'namespaces' AND n.namespace = '' AND n.name = @ns
-            ORDER BY 1, 2
+            UNION ALL
+            SELECT 'team-namespace', m.name, '' FROM objects n
+            JOIN objects m ON m.resource = 'namespaces' AND m.labels @> jsonb_build_object('paas.dev/team', n.labels ->> 'paas.dev/team')
+            WHERE n.resource = 'namespaces' AND n.namespace = '' AND n.name = @ns AND n.labels ? 'paas.dev/team'
             """);
         command.Parameters.AddWithValue("ns", ns);
+        long version = 0;
         var ranges = new List<V1LimitRange>();
-        var quotas = new List<(string, IReadOnlyCollection<string>)>();
+        var quotas = new SortedDictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal);
+        string? team = null;
+        IReadOnlyDictionary<string, decimal>? teamLimits = null;
+        var teamNamespaces = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            if (reader.GetString(0) == "limitranges")
+            var (kind, name, body) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            switch (kind)
             {
-                ranges.Add((V1LimitRange)ObjectJson.ToModel(ResourceTypes.LimitRange, reader.GetString(2)));
-            }
-            else if (reader.GetString(0) == ResourceTypes.Team.GroupResource)
-            {
-                var team = (V1Team)ObjectJson.ToModel(ResourceTypes.Team, reader.GetString(2));
-                quotas.Add((reader.GetString(1), QuotaHard.Parse(team.Spec.Quota?.Hard).Keys.ToList()));
-            }
-            else
-            {
-                var quota = (V1ResourceQuota)ObjectJson.ToModel(ResourceTypes.ResourceQuota, reader.GetString(2));
-                quotas.Add((reader.GetString(1), QuotaHard.Parse(quota.Spec?.Hard).Keys.ToList()));
+                case "version":
+                    version = long.Parse(body, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "limitranges":
+                    ranges.Add((V1LimitRange)ObjectJson.ToModel(ResourceTypes.LimitRange, body));
+                    break;
+                case "resourcequotas":
+                    quotas[name] = QuotaHard.Parse(((V1ResourceQuota)ObjectJson.ToModel(ResourceTypes.ResourceQuota, body)).Spec?.Hard);
+                    break;
+                case "team-namespace":
+                    teamNamespaces.Add(name);
+                    break;
+                default:
+                    team = name;
+                    var hard = ((V1Team)ObjectJson.ToModel(ResourceTypes.Team, body)).Spec.Quota?.Hard;
+                    teamLimits = hard is { Count: > 0 } ? QuotaHard.Parse(hard) : null;
+                    break;
             }
         }
 
-        return new NamespacePolicy(ranges, quotas);
+        return new NamespacePolicy(version, ranges, quotas, team, teamLimits, teamNamespaces.ToArray());
     }
 }

@@ -26,7 +26,7 @@ internal sealed class PodAdmission(NamespacePolicies policies)
             }
         }
 
-        foreach (var (quota, resources) in policy.Quotas)
+        foreach (var (quota, resources) in policy.Constraints)
         {
             if (QuotaUsage.MissingRequired(pod, resources) is { } missing)
             {

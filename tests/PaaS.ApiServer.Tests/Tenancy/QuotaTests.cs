@@ -119,6 +119,39 @@ public sealed class QuotaTests(ApiServerFixture fixture)
     }
 
     [Fact]
+    public async Task QuotasAddedLater_CountWhatIsAlreadyThere()
+    {
+        var (dev, token) = await fixture.NewUserAsync("dev");
+        var (team, ns) = await fixture.NewTeamAsync([(dev, "developer")], namespaces: 2);
+        using var client = fixture.Client(token);
+        for (var i = 0; i < 3; i++)
+        {
+            await (await client.PostJsonAsync($"/api/v1/namespaces/{ns[0]}/pods", Manifests.PodWithResources($"early-{i}", "200m"))).ExpectAsync(201);
+        }
+
+        await (await client.PostJsonAsync($"/api/v1/namespaces/{ns[1]}/pods", Manifests.PodWithResources("other", "300m"))).ExpectAsync(201);
+
+        // A namespace quota over existing pods: the next pod fits, the one after does not.
+        await fixture.CreateQuotaAsync(ns[0], "late", new JsonObject { ["pods"] = "4" });
+        Assert.Equal("3", (await UsedAsync(ns[0], "late"))["pods"]);
+        await (await client.PostJsonAsync($"/api/v1/namespaces/{ns[0]}/pods", Manifests.PodWithResources("fourth", "200m"))).ExpectAsync(201);
+        await (await client.PostJsonAsync($"/api/v1/namespaces/{ns[0]}/pods", Manifests.PodWithResources("fifth", "200m"))).ExpectAsync(403);
+
+        // A team quota set afterwards counts both namespaces: 800m + 300m used, 1200m allowed.
+        using var admin = fixture.Client();
+        await (await admin.SendJsonAsync(HttpMethod.Patch, $"/apis/paas.dev/v1/teams/{team}", """{"spec":{"quota":{"hard":{"requests.cpu":"1200m"}}}}""", "application/merge-patch+json")).ExpectAsync(200);
+        var teamObject = await (await admin.GetAsync($"/apis/paas.dev/v1/teams/{team}")).ExpectAsync(200);
+        Assert.Equal("1100m", (string)teamObject["status"]!["quota"]!["used"]!["requests.cpu"]!);
+        await (await client.PostJsonAsync($"/api/v1/namespaces/{ns[1]}/pods", Manifests.PodWithResources("fits", "100m"))).ExpectAsync(201);
+        var over = await (await client.PostJsonAsync($"/api/v1/namespaces/{ns[1]}/pods", Manifests.PodWithResources("over", "100m"))).ExpectAsync(403);
+        Assert.Contains($"exceeded quota: team/{team}, requested: requests.cpu=100m, used: requests.cpu=1200m, limited: requests.cpu=1200m", (string)over["message"]!, StringComparison.Ordinal);
+
+        // Lifting the team quota lifts the limit at once.
+        await (await admin.SendJsonAsync(HttpMethod.Patch, $"/apis/paas.dev/v1/teams/{team}", """{"spec":{"quota":null}}""", "application/merge-patch+json")).ExpectAsync(200);
+        await (await client.PostJsonAsync($"/api/v1/namespaces/{ns[1]}/pods", Manifests.PodWithResources("over", "100m"))).ExpectAsync(201);
+    }
+
+    [Fact]
     public async Task LimitRange_DefaultsMissingResources_AndRefusesPodsOutsideItsBounds()
     {
         var ns = await fixture.NewNamespaceAsync("limits");

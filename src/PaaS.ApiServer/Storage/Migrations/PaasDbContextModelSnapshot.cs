@@ -284,6 +284,10 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("compacted_through");
 
+                    b.Property<long>("PolicyVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("policy_version");
+
                     b.Property<long>("Value")
                         .HasColumnType("bigint")
                         .HasColumnName("value");
@@ -298,6 +302,7 @@ namespace PaaS.ApiServer.Storage.Migrations
                         {
                             Id = 1,
                             CompactedThrough = 0L,
+                            PolicyVersion = 0L,
                             Value = 1L
                         });
                 });

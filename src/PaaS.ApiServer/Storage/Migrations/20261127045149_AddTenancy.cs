@@ -12,6 +12,13 @@ namespace PaaS.ApiServer.Storage.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "policy_version",
+                table: "store_counter",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
             migrationBuilder.AddColumn<string>(
                 name: "quota_hard",
                 table: "objects",
@@ -61,6 +68,13 @@ namespace PaaS.ApiServer.Storage.Migrations
                     table.PrimaryKey("pk_namespace_usage", x => new { x.@namespace, x.resource });
                 });
 
+            migrationBuilder.UpdateData(
+                table: "store_counter",
+                keyColumn: "id",
+                keyValue: 1,
+                column: "policy_version",
+                value: 0L);
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_events_namespace_time",
                 table: "audit_events",
@@ -76,8 +90,9 @@ namespace PaaS.ApiServer.Storage.Migrations
                 table: "audit_events",
                 columns: new[] { "user", "time" });
 
-            // The write function changes signature (usage and quota limits); the old one goes first.
+            // The write function changes signature (usage, quota limits and the policy view); the old one goes first.
             migrationBuilder.Sql(StoreFunctions.DropWriteObjectV1);
+            migrationBuilder.Sql(StoreFunctions.CreateRebuildUsage);
             migrationBuilder.Sql(StoreFunctions.CreateChargeUsage);
             migrationBuilder.Sql(StoreFunctions.CreateWriteObject);
         }
@@ -87,12 +102,17 @@ namespace PaaS.ApiServer.Storage.Migrations
         {
             migrationBuilder.Sql(StoreFunctions.DropWriteObject);
             migrationBuilder.Sql(StoreFunctions.DropChargeUsage);
+            migrationBuilder.Sql(StoreFunctions.DropRebuildUsage);
             migrationBuilder.Sql(StoreFunctions.CreateWriteObjectV1);
             migrationBuilder.DropTable(
                 name: "audit_events");
 
             migrationBuilder.DropTable(
                 name: "namespace_usage");
+
+            migrationBuilder.DropColumn(
+                name: "policy_version",
+                table: "store_counter");
 
             migrationBuilder.DropColumn(
                 name: "quota_hard",

@@ -12,7 +12,7 @@ using PaaS.ApiServer.Storage;
 namespace PaaS.ApiServer.Storage.Migrations
 {
     [DbContext(typeof(PaasDbContext))]
-    [Migration("20261127042238_AddTenancy")]
+    [Migration("20261127045149_AddTenancy")]
     partial class AddTenancy
     {
         /// <inheritdoc />
@@ -287,6 +287,10 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("compacted_through");
 
+                    b.Property<long>("PolicyVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("policy_version");
+
                     b.Property<long>("Value")
                         .HasColumnType("bigint")
                         .HasColumnName("value");
@@ -301,6 +305,7 @@ namespace PaaS.ApiServer.Storage.Migrations
                         {
                             Id = 1,
                             CompactedThrough = 0L,
+                            PolicyVersion = 0L,
                             Value = 1L
                         });
                 });
