@@ -29,7 +29,12 @@ public static class ApiServerRegistration
         services.Configure<ApiServerOptions>(configuration.GetSection(ApiServerOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
         var connectionString = configuration.GetConnectionString("Postgres") ?? DefaultConnectionString;
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // Nothing here changes session state (the notification listener has its own unpooled connection), so
+        // pooled connections skip Npgsql's DISCARD ALL on return: it would also throw away every cached
+        // plan of the write functions, which PostgreSQL would then re-plan on every write.
+        var store = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        services.AddSingleton(_ => NpgsqlDataSource.Create(store.ConnectionString));
+        services.AddSingleton(new NotificationConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString));
         services.AddDbContextFactory<PaasDbContext>((sp, db) => db
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention());

@@ -73,10 +73,12 @@ internal sealed partial class OutboxRelay(
     private async Task<int> PublishBatchAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var batch = new List<(long Version, ResourceChanged Message)>();
+        // The cursor as a scalar subquery bounds the index scan; written as a join, the planner walked the
+        // whole retained log (every change of the last 15 minutes) on every pass.
         await using (var command = new NpgsqlCommand("""
             SELECT c.resource_version, c.resource, c.namespace, c.name, c.uid, c.change_type
-            FROM object_changes c, outbox_cursor o
-            WHERE o.id = 1 AND c.resource_version > o.published_through
+            FROM object_changes c
+            WHERE c.resource_version > (SELECT published_through FROM outbox_cursor WHERE id = 1)
             ORDER BY c.resource_version LIMIT @limit
             """, connection))
         {

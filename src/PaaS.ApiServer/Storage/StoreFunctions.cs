@@ -155,54 +155,36 @@ internal static class StoreFunctions
         RETURNS void
         LANGUAGE plpgsql VOLATILE AS $$
         DECLARE
-            keys text[];
-            deltas numeric[];
-            growing text[];
-            totals jsonb;
             quota text;
             exceeded jsonb;
         BEGIN
-            SELECT array_agg(k), array_agg(d), coalesce(array_agg(k) FILTER (WHERE d > 0), '{}') INTO keys, deltas, growing
-            FROM (SELECT k, coalesce((p_new ->> k)::numeric, 0) - coalesce((p_old ->> k)::numeric, 0) AS d
-                  FROM (SELECT jsonb_object_keys(p_new) AS k UNION SELECT jsonb_object_keys(p_old)) all_keys) changes
-            WHERE d <> 0;
-            IF keys IS NULL THEN RETURN; END IF;
-
-            -- Book first, then check the totals that include this write.
-            WITH booked AS (
+            -- One statement: book the difference and find the first quota it would overrun. The checks read
+            -- the ledger as it was before this statement (usage before the write) and add the difference.
+            WITH delta AS (
+                SELECT k AS resource, coalesce((p_new ->> k)::numeric, 0) - coalesce((p_old ->> k)::numeric, 0) AS d
+                FROM (SELECT jsonb_object_keys(p_new) UNION SELECT jsonb_object_keys(p_old)) all_keys(k)),
+            booked AS (
                 INSERT INTO namespace_usage AS u (namespace, resource, used)
-                SELECT p_namespace, r, v FROM unnest(keys, deltas) AS c(r, v)
-                ON CONFLICT (namespace, resource) DO UPDATE SET used = u.used + excluded.used
-                RETURNING u.resource, u.used)
-            SELECT jsonb_object_agg(booked.resource, booked.used) INTO totals FROM booked;
-            IF cardinality(growing) = 0 THEN RETURN; END IF;
-
-            IF p_limits IS NOT NULL THEN
-                SELECT q.key, jsonb_object_agg(g, jsonb_build_object(
-                        'requested', coalesce((p_new ->> g)::numeric, 0) - coalesce((p_old ->> g)::numeric, 0),
-                        'used', (totals ->> g)::numeric - coalesce((p_new ->> g)::numeric, 0) + coalesce((p_old ->> g)::numeric, 0),
-                        'limited', (q.value ->> g)::numeric))
-                INTO quota, exceeded
-                FROM jsonb_each(p_limits) q, unnest(growing) g
-                WHERE q.value ? g AND (totals ->> g)::numeric > (q.value ->> g)::numeric
-                GROUP BY q.key ORDER BY q.key LIMIT 1;
-                IF exceeded IS NOT NULL THEN
-                    RAISE EXCEPTION USING ERRCODE = 'PA429', MESSAGE = jsonb_build_object('quota', quota, 'exceeded', exceeded)::text;
-                END IF;
-            END IF;
-
-            IF p_team_limits IS NOT NULL AND p_team_limits ?| growing THEN
-                SELECT jsonb_object_agg(t.resource, jsonb_build_object(
-                        'requested', coalesce((p_new ->> t.resource)::numeric, 0) - coalesce((p_old ->> t.resource)::numeric, 0),
-                        'used', t.total - coalesce((p_new ->> t.resource)::numeric, 0) + coalesce((p_old ->> t.resource)::numeric, 0),
-                        'limited', (p_team_limits ->> t.resource)::numeric))
-                INTO exceeded
-                FROM (SELECT u.resource, sum(u.used) AS total FROM namespace_usage u
-                      WHERE u.namespace = ANY(p_team_namespaces) AND u.resource = ANY(growing) GROUP BY u.resource) t
-                WHERE p_team_limits ? t.resource AND t.total > (p_team_limits ->> t.resource)::numeric;
-                IF exceeded IS NOT NULL THEN
-                    RAISE EXCEPTION USING ERRCODE = 'PA429', MESSAGE = jsonb_build_object('quota', 'team/' || p_team, 'exceeded', exceeded)::text;
-                END IF;
+                SELECT p_namespace, delta.resource, delta.d FROM delta WHERE delta.d <> 0
+                ON CONFLICT (namespace, resource) DO UPDATE SET used = u.used + excluded.used),
+            over AS (
+                SELECT q.key AS quota, d.resource, d.d AS requested, coalesce(u.used, 0) AS used, l.value::numeric AS hard
+                FROM jsonb_each(coalesce(p_limits, '{}')) q
+                CROSS JOIN LATERAL jsonb_each_text(q.value) l
+                JOIN delta d ON d.resource = l.key AND d.d > 0
+                LEFT JOIN namespace_usage u ON u.namespace = p_namespace AND u.resource = d.resource
+                WHERE coalesce(u.used, 0) + d.d > l.value::numeric
+                UNION ALL
+                SELECT 'team/' || p_team, d.resource, d.d, t.total, (p_team_limits ->> d.resource)::numeric
+                FROM delta d
+                CROSS JOIN LATERAL (SELECT coalesce(sum(u.used), 0) AS total FROM namespace_usage u
+                                    WHERE u.namespace = ANY(p_team_namespaces) AND u.resource = d.resource) t
+                WHERE d.d > 0 AND p_team_limits ? d.resource AND t.total + d.d > (p_team_limits ->> d.resource)::numeric)
+            SELECT o.quota, jsonb_object_agg(o.resource, jsonb_build_object('requested', o.requested, 'used', o.used, 'limited', o.hard))
+            INTO quota, exceeded
+            FROM over o GROUP BY o.quota ORDER BY o.quota LIKE 'team/%', o.quota LIMIT 1;
+            IF exceeded IS NOT NULL THEN
+                RAISE EXCEPTION USING ERRCODE = 'PA429', MESSAGE = jsonb_build_object('quota', quota, 'exceeded', exceeded)::text;
             END IF;
         END $$;
         """;

@@ -4,12 +4,15 @@ using Npgsql;
 
 namespace PaaS.ApiServer.Tenancy;
 
+/// <summary>The connection string of the notification listener: the store's, unpooled.</summary>
+internal sealed record NotificationConnection(string ConnectionString);
+
 /// <summary>
 /// Listens for the database's <c>paas_tenancy</c> and <c>paas_tokens</c> notifications (sent in the same
 /// transaction as the write, so delivered only once it commits) and invalidates the in-memory caches of
 /// every API server instance. A revoked token therefore stops working everywhere within milliseconds.
 /// </summary>
-internal sealed partial class DatabaseNotifications(NpgsqlDataSource dataSource, CacheInvalidation invalidation, ILogger<DatabaseNotifications> logger) : BackgroundService
+internal sealed partial class DatabaseNotifications(NotificationConnection listener, CacheInvalidation invalidation, ILogger<DatabaseNotifications> logger) : BackgroundService
 {
     public const string TenancyChannel = "paas_tenancy";
     public const string TokensChannel = "paas_tokens";
@@ -20,7 +23,9 @@ internal sealed partial class DatabaseNotifications(NpgsqlDataSource dataSource,
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                // Its own connection, outside the pool: LISTEN is session state no other user may inherit.
+                await using var connection = new NpgsqlConnection(listener.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
                     if (e.Channel == TokensChannel)
