@@ -98,14 +98,8 @@ internal static class ObjectAdmission
         var (node, phase) = obj is V1Pod pod ? (NullIfEmpty(pod.Spec?.NodeName), NullIfEmpty(pod.Status?.Phase)) : (null, null);
         DateTimeOffset? deletion = meta.DeletionTimestamp is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null;
         var usage = type.Namespaced ? LedgerJson(QuotaUsage.Of(type, obj)) : null;
-        var hard = obj switch
-        {
-            V1ResourceQuota quota => LedgerJson(QuotaHard.Parse(quota.Spec?.Hard)),
-            V1Team team when team.Spec.Quota?.Hard is { Count: > 0 } teamHard => LedgerJson(QuotaHard.Parse(teamHard)),
-            _ => null,
-        };
         return new ObjectWrite(type.GroupResource, meta.NamespaceProperty ?? "", meta.Name, Guid.Parse(meta.Uid), labels, node, phase, deletion,
-            ObjectJson.Serialize(obj), placeholder, usage, hard);
+            ObjectJson.Serialize(obj), placeholder, usage);
     }
 
     /// <summary>Quota amounts as a JSON object of exact numbers (decimal prints exactly; PostgreSQL reads it as numeric).</summary>

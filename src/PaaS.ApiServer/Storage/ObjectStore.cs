@@ -136,7 +136,7 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
     {
         await using var command = dataSource.CreateCommand(
             "SELECT out_version, out_body FROM paas_write_object(@op, @r, @ns, @n, @uid, @labels, @node, @phase, @deleted, @body, @placeholder, @expected, @required_ns, " +
-            "@usage, @quota_hard, @policy_version, @tracked, @limits, @team, @team_limits, @team_namespaces)");
+            "@usage, @policy_version, @tracked, @limits, @team, @team_limits, @team_namespaces)");
         var p = command.Parameters;
         p.AddWithValue("op", operation);
         p.AddWithValue("r", write.Resource);
@@ -152,7 +152,6 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
         p.Add(new NpgsqlParameter("expected", NpgsqlDbType.Bigint) { Value = (object?)expectedVersion ?? DBNull.Value });
         p.Add(new NpgsqlParameter("required_ns", NpgsqlDbType.Text) { Value = (object?)requireNamespace ?? DBNull.Value });
         p.Add(new NpgsqlParameter("usage", NpgsqlDbType.Jsonb) { Value = (object?)write.UsageJson ?? DBNull.Value });
-        p.Add(new NpgsqlParameter("quota_hard", NpgsqlDbType.Jsonb) { Value = (object?)write.QuotaHardJson ?? DBNull.Value });
         p.Add(new NpgsqlParameter("policy_version", NpgsqlDbType.Bigint) { Value = (object?)policy?.Version ?? DBNull.Value });
         p.Add(new NpgsqlParameter("tracked", NpgsqlDbType.Boolean) { Value = policy?.Tracked ?? false });
         p.Add(new NpgsqlParameter("limits", NpgsqlDbType.Jsonb) { Value = (object?)policy?.LimitsJson ?? DBNull.Value });

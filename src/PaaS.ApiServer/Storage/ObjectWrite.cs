@@ -4,7 +4,7 @@ namespace PaaS.ApiServer.Storage;
 /// An object ready to store. <see cref="Body"/> carries <see cref="ResourceVersionPlaceholder"/> where
 /// metadata.resourceVersion goes: the version is only known inside the write transaction, so the
 /// database splices it in (a random placeholder cannot collide with user content). <see cref="UsageJson"/>
-/// is what the object counts against quotas; <see cref="QuotaHardJson"/> the limits a quota or team sets.
+/// is what the object counts against quotas.
 /// </summary>
 internal sealed record ObjectWrite(
     string Resource,
@@ -17,5 +17,4 @@ internal sealed record ObjectWrite(
     DateTimeOffset? DeletionTimestamp,
     string Body,
     string ResourceVersionPlaceholder,
-    string? UsageJson = null,
-    string? QuotaHardJson = null);
+    string? UsageJson = null);

@@ -37,7 +37,6 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
             e.Property(o => o.Labels).HasColumnType("jsonb");
             e.Property(o => o.Body).HasColumnType("json");
             e.Property(o => o.Usage).HasColumnType("jsonb");
-            e.Property(o => o.QuotaHard).HasColumnType("jsonb");
             // jsonb_path_ops serves the containment (@>) that equality selectors use, at a fraction of the
             // size; no pending list, so no insert pays for a periodic flush inside the serialized write.
             e.HasIndex(o => o.Labels).HasMethod("gin").HasOperators("jsonb_path_ops").HasStorageParameter("fastupdate", false);

@@ -65,8 +65,7 @@ internal static class StoreFunctions
 
     /// <summary>
     /// Tenancy version (AddTenancy): also keeps the quota ledger. The caller passes what the object uses
-    /// (<c>p_usage</c>, see <c>QuotaUsage</c>), for quotas and teams their normalised hard limits
-    /// (<c>p_quota_hard</c>), and its view of the namespace's quotas: the policy version it read them at,
+    /// (<c>p_usage</c>, see <c>QuotaUsage</c>) and its view of the namespace's quotas: the policy version it read them at,
     /// whether any quota applies (<c>p_tracked</c>), their limits and the team's. A view older than the
     /// store's policy version is refused (PA428) and the caller retries with a fresh one, so the cheap
     /// path (no quota: no ledger work at all) is never taken wrongly. Writes to quotas, teams and
@@ -77,7 +76,7 @@ internal static class StoreFunctions
         CREATE OR REPLACE FUNCTION paas_write_object(
             p_op text, p_resource text, p_namespace text, p_name text, p_uid uuid, p_labels jsonb,
             p_node_name text, p_phase text, p_deletion_timestamp timestamptz, p_body text, p_placeholder text,
-            p_expected_version bigint, p_required_namespace text, p_usage jsonb, p_quota_hard jsonb,
+            p_expected_version bigint, p_required_namespace text, p_usage jsonb,
             p_policy_version bigint, p_tracked boolean, p_limits jsonb, p_team text, p_team_limits jsonb, p_team_namespaces text[])
         RETURNS TABLE (out_version bigint, out_body text)
         LANGUAGE plpgsql VOLATILE AS $$
@@ -100,13 +99,13 @@ internal static class StoreFunctions
                     IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = 'PA404', MESSAGE = 'namespace not found'; END IF;
                     IF terminating THEN RAISE EXCEPTION USING ERRCODE = 'PA403', MESSAGE = 'namespace is terminating'; END IF;
                 END IF;
-                INSERT INTO objects (resource, namespace, name, uid, resource_version, labels, node_name, phase, deletion_timestamp, body, usage, quota_hard)
-                VALUES (p_resource, p_namespace, p_name, p_uid, v, p_labels, p_node_name, p_phase, p_deletion_timestamp, stored, p_usage, p_quota_hard)
+                INSERT INTO objects (resource, namespace, name, uid, resource_version, labels, node_name, phase, deletion_timestamp, body, usage)
+                VALUES (p_resource, p_namespace, p_name, p_uid, v, p_labels, p_node_name, p_phase, p_deletion_timestamp, stored, p_usage)
                 ON CONFLICT DO NOTHING;
                 IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = 'PA409', MESSAGE = 'already exists'; END IF;
             ELSIF p_op = 'update' THEN
                 UPDATE objects o SET resource_version = v, labels = p_labels, node_name = p_node_name, phase = p_phase,
-                    deletion_timestamp = p_deletion_timestamp, body = stored, usage = p_usage, quota_hard = p_quota_hard
+                    deletion_timestamp = p_deletion_timestamp, body = stored, usage = p_usage
                 FROM (SELECT u.usage FROM objects u
                       WHERE u.resource = p_resource AND u.namespace = p_namespace AND u.name = p_name AND u.resource_version = p_expected_version) previous
                 WHERE o.resource = p_resource AND o.namespace = p_namespace AND o.name = p_name
@@ -139,7 +138,7 @@ internal static class StoreFunctions
         END $$;
         """;
 
-    public const string DropWriteObject = "DROP FUNCTION IF EXISTS paas_write_object(text, text, text, text, uuid, jsonb, text, text, timestamptz, text, text, bigint, text, jsonb, jsonb, bigint, boolean, jsonb, text, jsonb, text[]);";
+    public const string DropWriteObject = "DROP FUNCTION IF EXISTS paas_write_object(text, text, text, text, uuid, jsonb, text, text, timestamptz, text, text, bigint, text, jsonb, bigint, boolean, jsonb, text, jsonb, text[]);";
 
     /// <summary>
     /// Books a change of usage in a namespace some quota applies to, then checks the new totals against

@@ -32,7 +32,4 @@ internal sealed class StoredObject
 
     /// <summary>What the object counts against quotas (<c>{"pods": 1, "requests.cpu": 0.5}</c>), booked in <see cref="NamespaceUsage"/>.</summary>
     public string? Usage { get; set; }
-
-    /// <summary>For ResourceQuotas and Teams: the hard limits in the same normalised units.</summary>
-    public string? QuotaHard { get; set; }
 }

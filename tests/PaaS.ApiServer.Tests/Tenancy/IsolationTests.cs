@@ -84,14 +84,14 @@ public sealed class IsolationTests(ApiServerFixture fixture)
         var (teamA, nsA) = await fixture.NewTeamAsync([(alice, "developer")]);
         var (teamB, nsB) = await fixture.NewTeamAsync([(bob, "viewer")]);
         using var admin = fixture.Client();
-        await (await admin.PostJsonAsync($"/api/v1/namespaces/{nsA[0]}/configmaps", Manifests.ConfigMap("team-a-config", "k", "v"))).ExpectAsync(201);
-        await (await admin.PostJsonAsync($"/api/v1/namespaces/{nsB[0]}/configmaps", Manifests.ConfigMap("team-b-config", "k", "v"))).ExpectAsync(201);
+        await (await admin.PostJsonAsync($"/api/v1/namespaces/{nsA[0]}/configmaps", Manifests.ConfigMap("alpha-config", "k", "v"))).ExpectAsync(201);
+        await (await admin.PostJsonAsync($"/api/v1/namespaces/{nsB[0]}/configmaps", Manifests.ConfigMap("bravo-config", "k", "v"))).ExpectAsync(201);
 
         using var bobClient = fixture.Client(bobToken);
         var all = await (await bobClient.GetAsync("/api/v1/configmaps")).ExpectAsync(200);
         var names = all["items"]!.AsArray().Select(i => (string)i!["metadata"]!["name"]!).ToList();
-        Assert.Contains("team-b-config", names);
-        Assert.DoesNotContain("team-a-config", names);
+        Assert.Contains("bravo-config", names);
+        Assert.DoesNotContain("alpha-config", names);
 
         var namespaces = await (await bobClient.GetAsync("/api/v1/namespaces")).ExpectAsync(200);
         Assert.Equal(nsB, namespaces["items"]!.AsArray().Select(i => (string)i!["metadata"]!["name"]!).ToArray());
@@ -106,12 +106,13 @@ public sealed class IsolationTests(ApiServerFixture fixture)
         using var watchRequest = new HttpRequestMessage(HttpMethod.Get, "/api/v1/configmaps?watch=true&resourceVersion=" + (string)all["metadata"]!["resourceVersion"]! + "&timeoutSeconds=3");
         var watching = bobClient.SendAsync(watchRequest, HttpCompletionOption.ResponseHeadersRead);
         await Task.Delay(300);
-        await (await admin.PostJsonAsync($"/api/v1/namespaces/{nsA[0]}/configmaps", Manifests.ConfigMap("team-a-later", "k", "v"))).ExpectAsync(201);
-        await (await admin.PostJsonAsync($"/api/v1/namespaces/{nsB[0]}/configmaps", Manifests.ConfigMap("team-b-later", "k", "v"))).ExpectAsync(201);
+        await (await admin.PostJsonAsync($"/api/v1/namespaces/{nsA[0]}/configmaps", Manifests.ConfigMap("alpha-later", "k", "v"))).ExpectAsync(201);
+        await (await admin.PostJsonAsync($"/api/v1/namespaces/{nsB[0]}/configmaps", Manifests.ConfigMap("bravo-later", "k", "v"))).ExpectAsync(201);
         using var watch = await watching;
         var events = await watch.Content.ReadAsStringAsync();
-        Assert.Contains("team-b-later", events, StringComparison.Ordinal);
-        Assert.DoesNotContain("team-a", events, StringComparison.Ordinal);
+        Assert.Contains("bravo-later", events, StringComparison.Ordinal);
+        Assert.DoesNotContain("alpha-", events, StringComparison.Ordinal);
+        Assert.DoesNotContain(nsA[0], events, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -343,10 +343,6 @@ namespace PaaS.ApiServer.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("phase");
 
-                    b.Property<string>("QuotaHard")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("quota_hard");
-
                     b.Property<long>("ResourceVersion")
                         .HasColumnType("bigint")
                         .HasColumnName("resource_version");

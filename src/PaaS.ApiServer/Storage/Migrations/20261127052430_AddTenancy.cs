@@ -20,12 +20,6 @@ namespace PaaS.ApiServer.Storage.Migrations
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
-                name: "quota_hard",
-                table: "objects",
-                type: "jsonb",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
                 name: "usage",
                 table: "objects",
                 type: "jsonb",
@@ -90,7 +84,7 @@ namespace PaaS.ApiServer.Storage.Migrations
                 table: "audit_events",
                 columns: new[] { "user", "time" });
 
-            // The write function changes signature (usage, quota limits and the policy view); the old one goes first.
+            // The write function changes signature (usage and the caller's quota policy view); the old one goes first.
             migrationBuilder.Sql(StoreFunctions.DropWriteObjectV1);
             migrationBuilder.Sql(StoreFunctions.CreateRebuildUsage);
             migrationBuilder.Sql(StoreFunctions.CreateChargeUsage);
@@ -113,10 +107,6 @@ namespace PaaS.ApiServer.Storage.Migrations
             migrationBuilder.DropColumn(
                 name: "policy_version",
                 table: "store_counter");
-
-            migrationBuilder.DropColumn(
-                name: "quota_hard",
-                table: "objects");
 
             migrationBuilder.DropColumn(
                 name: "usage",

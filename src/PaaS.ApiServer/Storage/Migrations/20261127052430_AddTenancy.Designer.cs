@@ -12,7 +12,7 @@ using PaaS.ApiServer.Storage;
 namespace PaaS.ApiServer.Storage.Migrations
 {
     [DbContext(typeof(PaasDbContext))]
-    [Migration("20261127045149_AddTenancy")]
+    [Migration("20261127052430_AddTenancy")]
     partial class AddTenancy
     {
         /// <inheritdoc />
@@ -345,10 +345,6 @@ namespace PaaS.ApiServer.Storage.Migrations
                     b.Property<string>("Phase")
                         .HasColumnType("text")
                         .HasColumnName("phase");
-
-                    b.Property<string>("QuotaHard")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("quota_hard");
 
                     b.Property<long>("ResourceVersion")
                         .HasColumnType("bigint")
