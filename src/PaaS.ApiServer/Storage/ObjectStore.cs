@@ -11,19 +11,21 @@ namespace PaaS.ApiServer.Storage;
 /// Reads and writes objects. Every write is one statement and one transaction (<see cref="StoreFunctions"/>):
 /// it locks the store counter and takes the next resourceVersion, writes the object with a compare-and-swap
 /// on its previous version and appends the change row that is both the watch log and the outbox. Because
-/// the counter row stays locked until commit, versions are handed out in commit order.
+/// the counter row stays locked until commit, versions are handed out in commit order. Writes in a
+/// namespace carry the namespace's quota policy (<see cref="NamespacePolicies"/>), so the same statement
+/// books the usage and enforces quotas; Secrets are encrypted on the way in and decrypted on the way out.
 /// </summary>
 internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outboxSignal, CacheInvalidation invalidation, NamespacePolicies policies, SecretEncryption encryption) : IDisposable
 {
-    /// <summary>
-    /// Writes queue here rather than in PostgreSQL: they serialize on the counter row anyway, and a
-    /// queue of waiting backends on a small machine only steals CPU from the one holding the lock.
-    /// </summary>
     private const string SecretsResource = "secrets";
 
     /// <summary>A write retried this often because quotas kept changing under it gives up (as a 409).</summary>
     private const int MaxPolicyAttempts = 5;
 
+    /// <summary>
+    /// Writes queue here rather than in PostgreSQL: they serialize on the counter row anyway, and a
+    /// queue of waiting backends on a small machine only steals CPU from the one holding the lock.
+    /// </summary>
     private readonly SemaphoreSlim _writeSlots = new(Math.Max(2, Environment.ProcessorCount * 2));
 
     public async Task<StoredRecord?> GetAsync(string resource, string ns, string name, CancellationToken ct)
