@@ -50,6 +50,11 @@ internal static class ResourceApi
                 group.MapMethods(item + "/status", ["PATCH"], (HttpContext c, PatchService p, ServerSideApply a, string? @namespace, string name) => PatchAsync(c, p, a, type, @namespace ?? "", name, status: true));
             }
 
+            if (type == ResourceTypes.Pod)
+            {
+                group.MapPost(item + "/binding", (HttpContext c, ObjectService o, string? @namespace, string name) => BindPodAsync(c, o, @namespace ?? "", name));
+            }
+
             if (type.HasScale)
             {
                 group.MapGet(item + "/scale", (HttpContext c, PatchService p, string? @namespace, string name) => ScaleAsync(c, p, type, @namespace ?? "", name));
@@ -210,6 +215,29 @@ internal static class ResourceApi
         CheckFields(context, type, configuration, duplicates: []);
         var (stored, created) = await applies.ApplyAsync(type, ns, name, manager, force, configuration, guard, context.RequestAborted);
         await WriteJsonAsync(context, created ? 201 : 200, stored.Body);
+    }
+
+    /// <summary>POST <c>pods/{name}/binding</c> with a <c>v1 Binding</c> whose target is the node.</summary>
+    private static async Task BindPodAsync(HttpContext context, ObjectService objects, string ns, string name)
+    {
+        var access = await AuthorizeAsync(context, "create", ResourceTypes.Pod, ns, name, "binding");
+        RefuseDryRun(context);
+        var binding = await RequestBodyReader.ReadObjectAsync(context.Request, context.RequestAborted);
+        if (RequestFields.String(binding["metadata"]?["name"], "metadata.name") is { Length: > 0 } bound && bound != name)
+        {
+            throw ApiException.BadRequest($"metadata.name: Invalid value: \"{bound}\": must match the pod's name \"{name}\"");
+        }
+
+        var target = binding["target"] as JsonObject ?? throw ApiException.BadRequest("target: Required value");
+        var kind = RequestFields.String(target["kind"], "target.kind");
+        if (kind is not (null or "" or "Node"))
+        {
+            throw ApiException.BadRequest($"target.kind: Unsupported value: \"{kind}\": supported values: \"Node\"");
+        }
+
+        var node = RequestFields.String(target["name"], "target.name") is { Length: > 0 } n ? n : throw ApiException.BadRequest("target.name: Required value");
+        await objects.BindPodAsync(ns, name, node, access.Guard, context.RequestAborted);
+        await WriteJsonAsync(context, 201, new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201 }.ToJsonString());
     }
 
     private static async Task ScaleAsync(HttpContext context, PatchService patches, ResourceType type, string ns, string name)

@@ -20,6 +20,10 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
 {
     private const int MaxRetries = 8;
 
+    /// <summary>Kubernetes' finalizers for a foreground cascade and for orphaning dependents.</summary>
+    public const string ForegroundFinalizer = "foregroundDeletion";
+    public const string OrphanFinalizer = "orphan";
+
     public async Task<StoredRecord> GetAsync(ResourceType type, string ns, string name, CancellationToken ct) =>
         await store.GetAsync(type.GroupResource, ns, name, ct) ?? throw ApiException.NotFound(type.GroupResource, name);
 
@@ -160,6 +164,17 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
             CheckPreconditions(type, name, current, obj, request.PreconditionResourceVersion, request.PreconditionUid);
             guard.Check(obj, null);
             var meta = obj.Metadata;
+            if (request.PropagationPolicy is "Foreground" or "Orphan" && meta.DeletionTimestamp is null)
+            {
+                // Kept, terminating, until the garbage collector has dealt with the dependents.
+                meta.Finalizers ??= [];
+                var finalizer = request.PropagationPolicy == "Foreground" ? ForegroundFinalizer : OrphanFinalizer;
+                if (!meta.Finalizers.Contains(finalizer))
+                {
+                    meta.Finalizers.Add(finalizer);
+                }
+            }
+
             var graceful = obj is V1Pod pod && !string.IsNullOrEmpty(pod.Spec?.NodeName) && request.GracePeriodSeconds != 0;
             WriteResult result;
             if (!graceful && !HasFinalizers(obj))
@@ -194,6 +209,47 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
             }
 
             if (request.PreconditionResourceVersion is not null || attempt >= MaxRetries)
+            {
+                throw ApiException.Conflict(type.GroupResource, name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>pods/{name}/binding</c>: the scheduler's decision (not named BindAsync: minimal APIs would take the
+    /// service for a parameter binder). Sets <c>spec.nodeName</c> once (a pod already
+    /// bound answers 409, as in Kubernetes) and the <c>PodScheduled</c> condition.
+    /// </summary>
+    public async Task<StoredRecord> BindPodAsync(string ns, string name, string node, ObjectGuard guard, CancellationToken ct)
+    {
+        var type = ResourceTypes.Pod;
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await GetAsync(type, ns, name, ct);
+            var pod = (V1Pod)ObjectJson.ToModel(type, current.Body);
+            guard.Check(pod, null);
+            if (!string.IsNullOrEmpty(pod.Spec?.NodeName))
+            {
+                throw ApiException.Conflict(type.GroupResource, name, $"pod {name} is already assigned to node \"{pod.Spec.NodeName}\"");
+            }
+
+            if (pod.Metadata.DeletionTimestamp is not null)
+            {
+                throw ApiException.Conflict(type.GroupResource, name, $"pod {name} is being deleted, cannot be assigned to a host");
+            }
+
+            pod.Spec!.NodeName = node;
+            pod.Status ??= new V1PodStatus();
+            pod.Status.Conditions = (pod.Status.Conditions ?? []).Where(c => c.Type != "PodScheduled")
+                .Append(new V1PodCondition { Type = "PodScheduled", Status = "True", LastTransitionTime = Now() }).ToList();
+            ObjectAdmission.DefaultAndValidate(type, pod);
+            var result = await store.UpdateAsync(ObjectAdmission.ToWrite(type, pod), current.ResourceVersion, ct);
+            if (result.Outcome == WriteOutcome.Written)
+            {
+                return result.Stored!;
+            }
+
+            if (attempt >= MaxRetries)
             {
                 throw ApiException.Conflict(type.GroupResource, name);
             }
