@@ -9,6 +9,10 @@ namespace PaaS.Contracts;
 /// <param name="Namespace">Empty for cluster-scoped kinds.</param>
 /// <param name="ResourceVersion">Commit-ordered version of the store after this change.</param>
 /// <param name="ChangeType"><c>ADDED</c>, <c>MODIFIED</c> or <c>DELETED</c>, as in a Kubernetes watch.</param>
+/// <param name="OwnerKind">Kind of the object's controller owner reference (a pod's ReplicaSet), if any:
+/// lets a controller find the owner to reconcile even when the object is already gone.</param>
+/// <param name="OwnerName">Name of that owner.</param>
+/// <param name="NodeName">For pods, the node they are bound to: routes a pod's changes to its node agent.</param>
 public sealed record ResourceChanged(
     string ApiVersion,
     string Kind,
@@ -16,4 +20,7 @@ public sealed record ResourceChanged(
     string Name,
     Guid Uid,
     long ResourceVersion,
-    string ChangeType);
+    string ChangeType,
+    string? OwnerKind = null,
+    string? OwnerName = null,
+    string? NodeName = null);

@@ -76,8 +76,12 @@ internal sealed partial class OutboxRelay(
         // The cursor as a scalar subquery bounds the index scan; written as a join, the planner walked the
         // whole retained log (every change of the last 15 minutes) on every pass.
         await using (var command = new NpgsqlCommand("""
-            SELECT c.resource_version, c.resource, c.namespace, c.name, c.uid, c.change_type
+            SELECT c.resource_version, c.resource, c.namespace, c.name, c.uid, c.change_type, owner.kind, owner.name,
+                CASE WHEN c.resource = 'pods' THEN c.body -> 'spec' ->> 'nodeName' END
             FROM object_changes c
+            LEFT JOIN LATERAL (
+                SELECT r ->> 'kind' AS kind, r ->> 'name' AS name FROM json_array_elements(c.body -> 'metadata' -> 'ownerReferences') r
+                WHERE r ->> 'controller' = 'true' LIMIT 1) owner ON true
             WHERE c.resource_version > (SELECT published_through FROM outbox_cursor WHERE id = 1)
             ORDER BY c.resource_version LIMIT @limit
             """, connection))
@@ -88,7 +92,10 @@ internal sealed partial class OutboxRelay(
             {
                 var type = ResourceTypes.FindByGroupResource(reader.GetString(1));
                 batch.Add((reader.GetInt64(0), new ResourceChanged(
-                    type?.ApiVersion ?? "", type?.Kind ?? reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetInt64(0), reader.GetString(5))));
+                    type?.ApiVersion ?? "", type?.Kind ?? reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetInt64(0), reader.GetString(5),
+                    OwnerKind: reader.IsDBNull(6) ? null : reader.GetString(6),
+                    OwnerName: reader.IsDBNull(7) ? null : reader.GetString(7),
+                    NodeName: reader.IsDBNull(8) ? null : reader.GetString(8))));
             }
         }
 

@@ -50,7 +50,14 @@ public sealed class OutboxTests(ApiServerFixture api)
             {
                 for (var i = 0; i < 100; i++)
                 {
-                    await (await client.PostJsonAsync($"/api/v1/namespaces/{ns}/pods", Manifests.Pod($"p{i}"))).ExpectAsync(201);
+                    var pod = Manifests.Pod($"p{i}", nodeName: i % 2 == 0 ? "n1" : null);
+                    if (i % 3 == 0)
+                    {
+                        pod["metadata"]!["ownerReferences"] = System.Text.Json.Nodes.JsonNode.Parse(
+                            """[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-1","uid":"6a1bd2c4-1111-4c1e-9a8e-2f7b6c0d5e01","controller":true}]""");
+                    }
+
+                    await (await client.PostJsonAsync($"/api/v1/namespaces/{ns}/pods", pod)).ExpectAsync(201);
                 }
             }
             finally
@@ -67,6 +74,10 @@ public sealed class OutboxTests(ApiServerFixture api)
             Assert.Equal(Enumerable.Range(0, 100).Select(i => $"p{i}").Order(), received.Keys.Order());
             Assert.All(received.Values, m => Assert.Equal("ADDED", m.ChangeType));
             Assert.All(received.Values, m => Assert.Equal("v1", m.ApiVersion));
+            // Routing hints: the node a pod is bound to, and its controller owner.
+            Assert.All(received, p => Assert.Equal(int.Parse(p.Key[1..]) % 2 == 0 ? "n1" : null, p.Value.NodeName));
+            Assert.All(received, p => Assert.Equal(int.Parse(p.Key[1..]) % 3 == 0 ? "ReplicaSet/web-1" : null,
+                p.Value.OwnerKind is null ? null : $"{p.Value.OwnerKind}/{p.Value.OwnerName}"));
         }
         finally
         {
