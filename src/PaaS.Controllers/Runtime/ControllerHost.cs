@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaaS.Contracts;
+
+namespace PaaS.Controllers.Runtime;
+
+/// <summary>
+/// Runs every registered controller: one work queue each, fed by change events (<see cref="Dispatch"/>)
+/// and by a full relist every <see cref="ControllerOptions.RelistInterval"/>; a few workers per queue
+/// reconcile keys, retrying failures with back-off. Events are hints: a reconcile always re-reads.
+/// </summary>
+public sealed partial class ControllerHost(IEnumerable<IController> controllers, IOptions<ControllerOptions> options, ILogger<ControllerHost> logger) : BackgroundService
+{
+    private readonly IReadOnlyList<(IController Controller, WorkQueue<string> Queue)> _controllers =
+        controllers.Select(c => (c, new WorkQueue<string>())).ToList();
+
+    /// <summary>Hands a change to every controller it concerns.</summary>
+    public void Dispatch(ResourceChanged change)
+    {
+        foreach (var (controller, queue) in _controllers)
+        {
+            foreach (var key in controller.KeysFor(change))
+            {
+                queue.Add(key);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var tasks = new List<Task>();
+        foreach (var (controller, queue) in _controllers)
+        {
+            tasks.Add(RelistLoopAsync(controller, queue, stoppingToken));
+            for (var i = 0; i < options.Value.WorkersPerController; i++)
+            {
+                tasks.Add(WorkAsync(controller, queue, stoppingToken));
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            foreach (var (_, queue) in _controllers)
+            {
+                queue.ShutDown();
+            }
+        }
+    }
+
+    private async Task RelistLoopAsync(IController controller, WorkQueue<string> queue, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var key in await controller.ListKeysAsync(ct))
+                {
+                    queue.Add(key);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The API server may be restarting: the next relist tries again.
+                LogRelistFailed(logger, e, controller.Name);
+            }
+
+            await Task.Delay(options.Value.RelistInterval, ct);
+        }
+    }
+
+    private async Task WorkAsync(IController controller, WorkQueue<string> queue, CancellationToken ct)
+    {
+        while (await queue.TakeAsync(ct) is { } key)
+        {
+            try
+            {
+                await controller.ReconcileAsync(key, ct);
+                queue.Forget(key);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogReconcileFailed(logger, e, controller.Name, key, queue.Failures(key) + 1);
+                queue.AddRateLimited(key);
+            }
+            finally
+            {
+                queue.Done(key);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: relist failed")]
+    private static partial void LogRelistFailed(ILogger logger, Exception e, string controller);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: reconciling {Key} failed (attempt {Attempt}); retrying with back-off")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception e, string controller, string key, int attempt);
+}
