@@ -37,6 +37,8 @@ internal sealed partial class ApiServerStartup(
         await ledger.RebuildAsync(cancellationToken);
         await bootstrap.EnsureAdminAsync(cancellationToken);
         await EnsureNamespaceAsync("default", cancellationToken);
+        // Where node agents keep their heartbeat Leases, as in Kubernetes.
+        await EnsureNamespaceAsync("kube-node-lease", cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

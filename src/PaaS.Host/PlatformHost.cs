@@ -1,4 +1,5 @@
 using PaaS.ApiServer;
+using PaaS.NodeAgent;
 using PaaS.ServiceDefaults;
 
 namespace PaaS.Host;
@@ -12,7 +13,18 @@ public static class PlatformHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
         var roles = Roles.Parse(builder.Configuration["roles"] ?? builder.Configuration["Paas:Roles"]);
-        builder.Services.AddPaasBus(builder.Configuration);
+        builder.Services.AddPaasBus(builder.Configuration, bus =>
+        {
+            if (roles.Contains(Roles.Agent))
+            {
+                bus.AddNodeAgentConsumers();
+            }
+        });
+        if (roles.Contains(Roles.Agent))
+        {
+            builder.Services.AddNodeAgent(builder.Configuration);
+        }
+
         if (roles.Contains(Roles.Api))
         {
             // Plain HTTP for the portal and curl, TLS for kubectl (it sends tokens only over TLS).

@@ -21,14 +21,15 @@ internal static class ObjectAdmission
     {
         var apiVersion = body["apiVersion"] is JsonValue v && v.TryGetValue<string>(out var a) ? a : null;
         var kind = body["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : null;
+        // Like kube-apiserver, the URL supplies what the body leaves out (client libraries often omit both).
         if (string.IsNullOrEmpty(kind))
         {
-            throw ApiException.BadRequest("Object 'Kind' is missing in the request body");
+            body["kind"] = kind = type.Kind;
         }
 
         if (string.IsNullOrEmpty(apiVersion))
         {
-            throw ApiException.BadRequest("Object 'apiVersion' is missing in the request body");
+            body["apiVersion"] = apiVersion = type.ApiVersion;
         }
 
         if (apiVersion != type.ApiVersion || kind != type.Kind)

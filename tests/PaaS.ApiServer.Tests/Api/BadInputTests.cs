@@ -20,7 +20,7 @@ public sealed class BadInputTests(ApiServerFixture api)
         { "protobuf without magic", "application/vnd.kubernetes.protobuf", "{}", 400, "not a valid Kubernetes protobuf message" },
         { "unknown kind", "application/json", """{"apiVersion":"apps/v1","kind":"Frobnicator","metadata":{"name":"x"}}""", 400, "no kind \"Frobnicator\" is registered for version \"apps/v1\"" },
         { "unknown apiVersion", "application/json", """{"apiVersion":"apps/v9","kind":"Deployment","metadata":{"name":"x"}}""", 400, "no kind \"Deployment\" is registered for version \"apps/v9\"" },
-        { "missing kind", "application/json", """{"apiVersion":"apps/v1","metadata":{"name":"x"}}""", 400, "Object 'Kind' is missing" },
+        { "kind of another version", "application/json", """{"apiVersion":"apps/v1beta1","metadata":{"name":"x"}}""", 400, "no kind \"Deployment\" is registered for version \"apps/v1beta1\"" },
         { "invalid name", "application/json", Deployment("Bad_Name", 1, "paas/hello:1", "100m"), 422, "metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain" },
         { "negative replicas", "application/json", Deployment("neg", -1, "paas/hello:1", "100m"), 422, "spec.replicas: Invalid value: -1: must be greater than or equal to 0" },
         { "unparseable quantity", "application/json", Deployment("qty", 1, "paas/hello:1", "lots"), 422, "spec.template.spec.containers[0].resources.requests.cpu: Invalid value: \"lots\": quantities must match the regular expression" },

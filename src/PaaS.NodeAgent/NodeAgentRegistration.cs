@@ -1,0 +1,27 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PaaS.NodeAgent.Simulated;
+
+namespace PaaS.NodeAgent;
+
+/// <summary>Registers the node agent role.</summary>
+public static class NodeAgentRegistration
+{
+    public static IServiceCollection AddNodeAgent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NodeAgentOptions>(configuration.GetSection(NodeAgentOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SimulatedNodeFleet>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatedNodeFleet>());
+        return services;
+    }
+
+    /// <summary>The agent's change consumer, on a queue of its own (every agent process sees every change).</summary>
+    public static void AddNodeAgentConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<AgentChangeConsumer>().Endpoint(e =>
+        {
+            e.Temporary = true;
+            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+        });
+}

@@ -1,0 +1,110 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaaS.Contracts;
+
+namespace PaaS.NodeAgent.Simulated;
+
+/// <summary>
+/// Runs <see cref="NodeAgentOptions.SimulatedNodes"/> <b>simulated</b> nodes in this process (kubemark's
+/// hollow nodes): real node agents — registration, leases, pod sync, status reports through the API with
+/// each node's own identity — over <see cref="SimulatedRuntime"/>, which runs nothing. For scale tests and
+/// benchmarks of the control plane, and for the all-in-one platform until the Docker runtime exists.
+/// </summary>
+public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> options, TimeProvider time, ILoggerFactory loggers, ILogger<SimulatedNodeFleet> fleetLogger) : BackgroundService
+{
+    public const string SimulatedLabel = "paas.dev/simulated";
+    private readonly Dictionary<string, NodeAgent> _agents = new(StringComparer.Ordinal);
+
+    /// <summary>Wakes the agent of the node a pod change concerns.</summary>
+    public void Notify(ResourceChanged change)
+    {
+        if (change.Kind == "Pod" && change.NodeName is { } node && _agents.TryGetValue(node, out var agent))
+        {
+            agent.RequestSync();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.SimulatedNodes <= 0)
+        {
+            LogNoNodes(fleetLogger);
+            return;
+        }
+
+        var pattern = settings.KubeconfigPattern
+            ?? throw new InvalidOperationException("Agent:KubeconfigPattern must name each simulated node's kubeconfig, e.g. /var/lib/paas/nodes/{node}.kubeconfig");
+        var logger = loggers.CreateLogger<NodeAgent>();
+        for (var i = 1; i <= settings.SimulatedNodes; i++)
+        {
+            var name = $"{settings.SimulatedPrefix}-{i}";
+            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(pattern.Replace("{node}", name, StringComparison.Ordinal));
+            var zone = settings.SimulatedZones.Count == 0 ? null : settings.SimulatedZones[(i - 1) % settings.SimulatedZones.Count];
+            _agents[name] = new NodeAgent(name, Registration(name, zone, settings), new Kubernetes(config), new SimulatedRuntime(time, i), settings, time, logger);
+        }
+
+        LogStarting(fleetLogger, _agents.Count);
+        await Task.WhenAll(_agents.Values.Select(a => a.RunAsync(stoppingToken)));
+    }
+
+    public override void Dispose()
+    {
+        foreach (var agent in _agents.Values)
+        {
+            agent.Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    /// <summary>The Node a simulated node registers: its capacity, zone, and a label saying it is simulated.</summary>
+    public static V1Node Registration(string name, string? zone, NodeAgentOptions settings)
+    {
+        var labels = new Dictionary<string, string>
+        {
+            ["kubernetes.io/hostname"] = name,
+            ["kubernetes.io/os"] = "linux",
+            [SimulatedLabel] = "true",
+        };
+        if (zone is not null)
+        {
+            labels["topology.kubernetes.io/zone"] = zone;
+        }
+
+        var capacity = new Dictionary<string, ResourceQuantity>
+        {
+            ["cpu"] = new(settings.SimulatedCpu),
+            ["memory"] = new(settings.SimulatedMemory),
+            ["pods"] = new(settings.SimulatedPods.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        return new V1Node
+        {
+            ApiVersion = "v1",
+            Kind = "Node",
+            Metadata = new V1ObjectMeta { Name = name, Labels = labels },
+            Spec = new V1NodeSpec(),
+            Status = new V1NodeStatus
+            {
+                Capacity = capacity,
+                Allocatable = capacity,
+                Addresses = [new V1NodeAddress { Type = "InternalIP", Address = "127.0.0.1" }, new V1NodeAddress { Type = "Hostname", Address = name }],
+                Conditions = [new V1NodeCondition { Type = "Ready", Status = "True", Reason = "KubeletReady", Message = "simulated node agent is posting ready status", LastHeartbeatTime = DateTime.UtcNow, LastTransitionTime = DateTime.UtcNow }],
+                NodeInfo = new V1NodeSystemInfo
+                {
+                    KubeletVersion = "paas-simulated", ContainerRuntimeVersion = "simulated://1", OperatingSystem = "linux", Architecture = "amd64",
+                    OsImage = "simulated", KernelVersion = "simulated", KubeProxyVersion = "", MachineID = name, SystemUUID = name, BootID = name,
+                },
+            },
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent role: no simulated nodes configured (Agent:SimulatedNodes) and the Docker runtime is not built yet, so this process runs no node")]
+    private static partial void LogNoNodes(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Starting {Count} simulated nodes")]
+    private static partial void LogStarting(ILogger logger, int count);
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PaaS.ApiServer;
+using PaaS.Host;
+
+namespace PaaS.ControlPlane.Tests;
+
+/// <summary>
+/// The platform's control-plane roles hosted in-process against the real PostgreSQL and RabbitMQ (a fresh
+/// database per fixture), with <b>simulated</b> nodes (in-memory runtime). Each part talks to the API
+/// server through its own system identity's kubeconfig, written before the host starts, as infra/up.sh does.
+/// </summary>
+public sealed class ControlPlaneFixture : IAsyncLifetime
+{
+    public const int Nodes = 3;
+    private readonly string _database = "paas_cp_" + Guid.NewGuid().ToString("N")[..12];
+    private WebApplication? _app;
+
+    public string Home { get; } = Directory.CreateTempSubdirectory("paas-cp-").FullName;
+
+    /// <summary>An admin client of the official Kubernetes client library.</summary>
+    public IKubernetes Admin { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var https = $"https://127.0.0.1:{FreePort()}";
+        var settings = new Dictionary<string, string?>
+        {
+            ["roles"] = "api,agent",
+            ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port=5432;Database={_database};Username=postgres;Password=postgres",
+            ["Api:ListenUrl"] = $"http://127.0.0.1:{FreePort()}",
+            ["Api:SecureListenUrl"] = https,
+            ["Api:SecurePublicUrl"] = https,
+            ["Api:HomeDirectory"] = Home,
+            ["Agent:SimulatedNodes"] = Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Agent:KubeconfigPattern"] = Path.Combine(Home, "nodes", "{node}.kubeconfig"),
+            ["Agent:RelistInterval"] = "00:00:05",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await WriteKubeconfigsAsync(settings);
+        _app = PlatformHost.Build([], config => config.AddInMemoryCollection(settings));
+        await _app.StartAsync();
+        Admin = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(Home, "kubeconfig")));
+    }
+
+    /// <summary>What <c>paas migrate</c> and <c>paas system-kubeconfig</c> do before the platform starts.</summary>
+    private async Task WriteKubeconfigsAsync(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddApiServer(configuration).BuildServiceProvider();
+        await using (services)
+        {
+            await ApiServerMaintenance.MigrateAsync(services, CancellationToken.None);
+            Directory.CreateDirectory(Path.Combine(Home, "nodes"));
+            for (var i = 1; i <= Nodes; i++)
+            {
+                await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, $"system:node:sim-{i}", Path.Combine(Home, "nodes", $"sim-{i}.kubeconfig"), CancellationToken.None);
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Admin?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection("Host=127.0.0.1;Port=5432;Database=postgres;Username=postgres;Password=postgres");
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+        Directory.Delete(Home, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ControlPlaneGroup : ICollectionFixture<ControlPlaneFixture>
+{
+    public const string Name = "control plane";
+}
