@@ -4,7 +4,8 @@
 # process in the background and waits until it answers. Safe to run again.
 #
 # Settings (environment): PAAS_HOME (default ~/.paas: kubeconfig, log, pid), PAAS_API_URL
-# (http://127.0.0.1:5080), PAAS_API_SECURE_URL (https://127.0.0.1:6443), PAAS_GATEWAY_URL (http://127.0.0.1:8080), PAAS_ROLES (all), and any
+# (http://127.0.0.1:5080), PAAS_API_SECURE_URL (https://127.0.0.1:6443), PAAS_GATEWAY_URL (http://127.0.0.1:8080), PAAS_ROLES (all),
+# PAAS_SIMULATED_NODES (1: simulated nodes, until the Docker node agent exists), and any
 # appsettings key as an environment variable (e.g. ConnectionStrings__Postgres, RabbitMq__Host).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -32,6 +33,14 @@ paas_log "building local images paas/pause, paas/busybox, paas/hello"
 paas_build_images "$root"
 paas_log "migrating the database"
 dotnet "$bin/paas.dll" migrate
+# The platform's parts talk to the API server with their own system identities (written once).
+mkdir -p "$PAAS_HOME/system"
+export Controllers__Kubeconfig=$PAAS_HOME/system/controllers.kubeconfig
+export Agent__KubeconfigPattern="$PAAS_HOME/system/{node}.kubeconfig" Agent__SimulatedNodes=${PAAS_SIMULATED_NODES:-1}
+[ -f "$Controllers__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:controllers "$Controllers__Kubeconfig" >/dev/null
+for i in $(seq 1 "$Agent__SimulatedNodes"); do
+  [ -f "$PAAS_HOME/system/sim-$i.kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig "system:node:sim-$i" "$PAAS_HOME/system/sim-$i.kubeconfig" >/dev/null
+done
 
 "$root/infra/down.sh" --quiet
 paas_log "starting the platform (roles: ${PAAS_ROLES:-all}; log: $PAAS_HOME/paas.log)"

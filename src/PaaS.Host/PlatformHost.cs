@@ -1,4 +1,5 @@
 using PaaS.ApiServer;
+using PaaS.Controllers;
 using PaaS.NodeAgent;
 using PaaS.ServiceDefaults;
 
@@ -19,7 +20,17 @@ public static class PlatformHost
             {
                 bus.AddNodeAgentConsumers();
             }
+
+            if (roles.Contains(Roles.Controllers))
+            {
+                bus.AddControllerManagerConsumers();
+            }
         });
+        if (roles.Contains(Roles.Controllers))
+        {
+            builder.Services.AddControllerManager(builder.Configuration);
+        }
+
         if (roles.Contains(Roles.Agent))
         {
             builder.Services.AddNodeAgent(builder.Configuration);

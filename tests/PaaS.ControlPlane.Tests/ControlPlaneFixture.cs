@@ -31,7 +31,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         var https = $"https://127.0.0.1:{FreePort()}";
         var settings = new Dictionary<string, string?>
         {
-            ["roles"] = "api,agent",
+            ["roles"] = "api,agent,controllers",
             ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port=5432;Database={_database};Username=postgres;Password=postgres",
             ["Api:ListenUrl"] = $"http://127.0.0.1:{FreePort()}",
             ["Api:SecureListenUrl"] = https,
@@ -40,6 +40,8 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             ["Agent:SimulatedNodes"] = Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Agent:KubeconfigPattern"] = Path.Combine(Home, "nodes", "{node}.kubeconfig"),
             ["Agent:RelistInterval"] = "00:00:05",
+            ["Controllers:Kubeconfig"] = Path.Combine(Home, "controllers.kubeconfig"),
+            ["Controllers:RelistInterval"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await WriteKubeconfigsAsync(settings);
@@ -57,6 +59,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         {
             await ApiServerMaintenance.MigrateAsync(services, CancellationToken.None);
             Directory.CreateDirectory(Path.Combine(Home, "nodes"));
+            await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:controllers", Path.Combine(Home, "controllers.kubeconfig"), CancellationToken.None);
             for (var i = 1; i <= Nodes; i++)
             {
                 await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, $"system:node:sim-{i}", Path.Combine(Home, "nodes", $"sim-{i}.kubeconfig"), CancellationToken.None);

@@ -187,7 +187,8 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
             }
             else
             {
-                var grace = obj is V1Pod p ? request.GracePeriodSeconds ?? p.Spec?.TerminationGracePeriodSeconds ?? 30 : 0;
+                // Only a pod running on a node has containers to stop; anything else waits just for its finalizers.
+                var grace = graceful && obj is V1Pod p ? request.GracePeriodSeconds ?? p.Spec?.TerminationGracePeriodSeconds ?? 30 : 0;
                 meta.DeletionTimestamp = Now().AddSeconds(grace);
                 meta.DeletionGracePeriodSeconds = grace;
                 if (obj is V1Namespace nsObj)

@@ -1,0 +1,37 @@
+using k8s;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PaaS.Controllers.GarbageCollection;
+using PaaS.Controllers.Runtime;
+
+namespace PaaS.Controllers;
+
+/// <summary>Registers the controller manager role: the runtime, the controllers and their API client.</summary>
+public static class ControllerManagerRegistration
+{
+    public static IServiceCollection AddControllerManager(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ControllerOptions>(configuration.GetSection(ControllerOptions.Section));
+        // The controllers read and write only through the API server, as the system:controllers identity.
+        services.AddKeyedSingleton<IKubernetes>(ControllerOptions.Section, (sp, _) =>
+        {
+            var path = sp.GetRequiredService<IOptions<ControllerOptions>>().Value.Kubeconfig
+                ?? throw new InvalidOperationException("Controllers:Kubeconfig must name the controllers' kubeconfig (infra/up.sh writes it with `paas system-kubeconfig system:controllers`)");
+            return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+        });
+        services.AddSingleton<IController>(sp => new GarbageCollector(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section)));
+        services.AddSingleton<ControllerHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<ControllerHost>());
+        return services;
+    }
+
+    /// <summary>The change consumer, on a queue of this instance's own: every controller manager sees every change.</summary>
+    public static void AddControllerManagerConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<ResourceChangedConsumer>().Endpoint(e =>
+        {
+            e.Temporary = true;
+            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+        });
+}
