@@ -18,12 +18,16 @@ internal static class RequiredNodeAffinity
 
     public static bool Matches(V1Pod pod, V1Node node)
     {
-        var labels = node.Metadata?.Labels;
-        foreach (var (key, value) in pod.Spec?.NodeSelector ?? new Dictionary<string, string>())
+        // Called per node (and per spread constraint), so no allocation on the common path without a selector.
+        if (pod.Spec?.NodeSelector is { Count: > 0 } selector)
         {
-            if (labels is null || !labels.TryGetValue(key, out var actual) || actual != value)
+            var labels = node.Metadata?.Labels;
+            foreach (var (key, value) in selector)
             {
-                return false;
+                if (labels is null || !labels.TryGetValue(key, out var actual) || actual != value)
+                {
+                    return false;
+                }
             }
         }
 
