@@ -190,6 +190,34 @@ public class DeploymentPlannerTests
     }
 
     [Fact]
+    public void Plan_UnhealthyOldReplicas_AreScaledAwayFirst()
+    {
+        // 3 replicas, maxSurge 1, maxUnavailable 1: one old pod is not ready and the new pod not yet available.
+        var deployment = Objects.Deployment(3, "web:2", maxSurge: "1", maxUnavailable: "1");
+        var old = Objects.ReplicaSet("web-old", 3, Objects.T0);
+        old.Spec.Template = Objects.Template("web:1");
+        old.Metadata.Annotations[DeploymentAnnotations.Revision] = "1";
+        DeploymentAnnotations.SetReplicasAnnotations(old, 3, 4);
+        var current = Objects.ReplicaSet("web-new", 1, Objects.T0.AddMinutes(1));
+        current.Spec.Template = Objects.Template("web:2");
+        current.Metadata.Annotations[DeploymentAnnotations.Revision] = "2";
+        DeploymentAnnotations.SetReplicasAnnotations(current, 3, 4);
+        var pods = new[]
+        {
+            Objects.Pod("old-1", old.Metadata.Uid),
+            Objects.Pod("old-2", old.Metadata.Uid),
+            Objects.Pod("old-3", old.Metadata.Uid, ready: false),
+            Objects.Pod("new-1", current.Metadata.Uid, ready: false, phase: "Pending"),
+        };
+
+        var plan = DeploymentPlanner.Plan(new DeploymentObservation(deployment, [old, current], pods, Now));
+
+        // Only the unready old replica may go: 2 available old pods are exactly replicas - maxUnavailable.
+        var update = Assert.Single(plan.ReplicaSetsToUpdate);
+        Assert.Equal(("web-old", 2, 3), (update.Name, update.Replicas, update.PreviousReplicas));
+    }
+
+    [Fact]
     public void Plan_BeingDeleted_OnlyReportsStatus()
     {
         var deployment = Objects.Deployment();
