@@ -3,7 +3,9 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaaS.Controllers.Deployments;
 using PaaS.Controllers.GarbageCollection;
+using PaaS.Controllers.ReplicaSets;
 using PaaS.Controllers.Runtime;
 
 namespace PaaS.Controllers;
@@ -21,7 +23,10 @@ public static class ControllerManagerRegistration
                 ?? throw new InvalidOperationException("Controllers:Kubeconfig must name the controllers' kubeconfig (infra/up.sh writes it with `paas system-kubeconfig system:controllers`)");
             return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
         });
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IController>(sp => new GarbageCollector(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section)));
+        services.AddSingleton<IController>(sp => new ReplicaSetController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IController>(sp => new DeploymentController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ControllerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<ControllerHost>());
         return services;

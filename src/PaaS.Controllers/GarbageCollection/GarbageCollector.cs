@@ -37,7 +37,7 @@ public sealed class GarbageCollector(IKubernetes api) : IController
         return namespaces.Items.Select(n => n.Metadata.Name).ToList();
     }
 
-    public async Task ReconcileAsync(string key, CancellationToken ct)
+    public async Task<TimeSpan?> ReconcileAsync(string key, CancellationToken ct)
     {
         var deployments = (await api.AppsV1.ListNamespacedDeploymentAsync(key, cancellationToken: ct)).Items;
         var replicaSets = (await api.AppsV1.ListNamespacedReplicaSetAsync(key, cancellationToken: ct)).Items;
@@ -83,6 +83,8 @@ public sealed class GarbageCollector(IKubernetes api) : IController
                 await RemoveFinalizerAsync(owner, OrphanFinalizer, ct);
             }
         }
+
+        return null;
     }
 
     private async Task DeleteAsync(IKubernetesObject<V1ObjectMeta> obj, string propagation, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaaS.Contracts;
+using PaaS.ServiceDefaults;
 
 namespace PaaS.Controllers.Runtime;
 
@@ -83,8 +84,12 @@ public sealed partial class ControllerHost(IEnumerable<IController> controllers,
         {
             try
             {
-                await controller.ReconcileAsync(key, ct);
+                var requeueAfter = await controller.ReconcileAsync(key, ct);
                 queue.Forget(key);
+                if (requeueAfter is { } delay)
+                {
+                    queue.AddAfter(key, delay);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

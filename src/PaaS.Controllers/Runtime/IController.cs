@@ -17,5 +17,6 @@ public interface IController
     /// <summary>Every key this controller is responsible for now.</summary>
     Task<IReadOnlyCollection<string>> ListKeysAsync(CancellationToken ct);
 
-    Task ReconcileAsync(string key, CancellationToken ct);
+    /// <returns>When to look at the key again without any event (a deadline to check), or null.</returns>
+    Task<TimeSpan?> ReconcileAsync(string key, CancellationToken ct);
 }

@@ -56,7 +56,7 @@ public sealed class ControllerHostTests
 
         public Task<IReadOnlyCollection<string>> ListKeysAsync(CancellationToken ct) => Task.FromResult(Everything);
 
-        public Task ReconcileAsync(string key, CancellationToken ct)
+        public Task<TimeSpan?> ReconcileAsync(string key, CancellationToken ct)
         {
             if (Attempts.AddOrUpdate(key, 1, (_, n) => n + 1) == 1 && key == FailFirst)
             {
@@ -64,7 +64,7 @@ public sealed class ControllerHostTests
             }
 
             Succeeded[key] = true;
-            return Task.CompletedTask;
+            return Task.FromResult<TimeSpan?>(null);
         }
     }
 }

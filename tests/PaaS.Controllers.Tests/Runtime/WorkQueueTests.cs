@@ -1,4 +1,4 @@
-using PaaS.Controllers.Runtime;
+using PaaS.ServiceDefaults;
 
 namespace PaaS.Controllers.Tests.Runtime;
 

@@ -1,4 +1,4 @@
-namespace PaaS.Controllers.Runtime;
+namespace PaaS.ServiceDefaults;
 
 /// <summary>
 /// client-go's work queue: keys, not events. A key added many times before a worker takes it is

@@ -1,0 +1,170 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using PaaS.Contracts;
+using PaaS.Controllers.Runtime;
+using PaaS.Core.Labels;
+
+namespace PaaS.Controllers.ReplicaSets;
+
+/// <summary>
+/// Keeps each ReplicaSet's pods at its replica count: reads the ReplicaSet and the pods its selector
+/// matches, asks <see cref="ReplicaSetPlanner"/> what to do, and does it through the API — adopting and
+/// releasing pods, creating in slow-start batches, deleting the lowest-ranked pods, writing status.
+/// <see cref="Expectations"/> stop it from creating again while its own creates are still in flight; they
+/// are lowered as the pods' ADDED and DELETED events arrive. A create refused (e.g. by a quota) becomes a
+/// ReplicaFailure condition and a Warning event, and is retried with back-off until it succeeds.
+/// </summary>
+public sealed class ReplicaSetController(IKubernetes api, TimeProvider time) : IController
+{
+    private readonly Expectations _expectations = new();
+
+    public string Name => "replicaset";
+
+    public IEnumerable<string> KeysFor(ResourceChanged change)
+    {
+        if (change.Kind == "ReplicaSet")
+        {
+            return [$"{change.Namespace}/{change.Name}"];
+        }
+
+        if (change.Kind != "Pod" || change.OwnerKind != "ReplicaSet" || change.OwnerName is null)
+        {
+            return [];
+        }
+
+        var key = $"{change.Namespace}/{change.OwnerName}";
+        if (change.ChangeType == "ADDED")
+        {
+            _expectations.CreationObserved(key);
+        }
+        else if (change.ChangeType == "DELETED")
+        {
+            _expectations.DeletionObserved(key, change.Name);
+        }
+
+        return [key];
+    }
+
+    public async Task<IReadOnlyCollection<string>> ListKeysAsync(CancellationToken ct) =>
+        (await api.AppsV1.ListReplicaSetForAllNamespacesAsync(cancellationToken: ct)).Items
+            .Select(Expectations.KeyOf).ToList();
+
+    public async Task<TimeSpan?> ReconcileAsync(string key, CancellationToken ct)
+    {
+        var (ns, name) = Split(key);
+        V1ReplicaSet replicaSet;
+        try
+        {
+            replicaSet = await api.AppsV1.ReadNamespacedReplicaSetAsync(name, ns, cancellationToken: ct);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            _expectations.Forget(key);
+            return null;
+        }
+
+        var selector = LabelSelector.FromModel(replicaSet.Spec.Selector).ToString();
+        var pods = (await api.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: ct)).Items;
+        var now = time.GetUtcNow().UtcDateTime;
+        var plan = ReplicaSetPlanner.Plan(new ReplicaSetObservation(replicaSet, pods.ToList(), _expectations.Satisfied(key, now), now));
+
+        foreach (var pod in plan.PodsToAdopt)
+        {
+            await SetOwnersAsync(pod, [.. pod.Metadata.OwnerReferences ?? [], ControllerReferences.For(ReplicaSetPlanner.ApiVersion, ReplicaSetPlanner.Kind, replicaSet.Metadata)], ct);
+        }
+
+        foreach (var pod in plan.PodsToRelease)
+        {
+            await SetOwnersAsync(pod, (pod.Metadata.OwnerReferences ?? []).Where(r => r.Uid != replicaSet.Metadata.Uid).ToList(), ct);
+        }
+
+        string? failure = null;
+        if (plan.PodsToCreate > 0 && plan.PodToCreate is { } template)
+        {
+            _expectations.ExpectCreations(key, plan.PodsToCreate, now);
+            var result = await SlowStartBatch.RunAsync(plan.PodsToCreate,
+                token => api.CoreV1.CreateNamespacedPodAsync(ModelCopy.DeepCopy(template), ns, cancellationToken: token), ct);
+            _expectations.CreationObserved(key, result.NotCreated);
+            if (result.Errors.Count > 0)
+            {
+                failure = Message(result.Errors[0]);
+                await RecordEventAsync(replicaSet, "FailedCreate", $"Error creating: {failure}", ct);
+            }
+        }
+
+        if (plan.PodsToDelete.Count > 0)
+        {
+            _expectations.ExpectDeletions(key, plan.PodsToDelete.Select(p => p.Metadata.Name), now);
+            foreach (var pod in plan.PodsToDelete)
+            {
+                try
+                {
+                    await api.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, ns, cancellationToken: ct);
+                }
+                catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    _expectations.DeletionObserved(key, pod.Metadata.Name);
+                }
+            }
+        }
+
+        var status = failure is null ? plan.Status : plan.StatusAfterFailure(failure, now);
+        if (KubernetesJson.Serialize(status) != KubernetesJson.Serialize(replicaSet.Status ?? new V1ReplicaSetStatus()))
+        {
+            replicaSet.Status = status;
+            await api.AppsV1.ReplaceNamespacedReplicaSetStatusAsync(replicaSet, name, ns, cancellationToken: ct);
+        }
+
+        // A failed create is retried with the queue's back-off, so a quota freed later is noticed.
+        return failure is null ? plan.RequeueAfter : throw new ReplicaCreateFailedException(failure);
+    }
+
+    private Task<V1Pod> SetOwnersAsync(V1Pod pod, IList<V1OwnerReference> owners, CancellationToken ct)
+    {
+        var patch = new V1Patch(new[]
+        {
+            new { op = "test", path = "/metadata/resourceVersion", value = (object)pod.Metadata.ResourceVersion },
+            new { op = "add", path = "/metadata/ownerReferences", value = (object)owners },
+        }, V1Patch.PatchType.JsonPatch);
+        return api.CoreV1.PatchNamespacedPodAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+    }
+
+    private async Task RecordEventAsync(V1ReplicaSet replicaSet, string reason, string message, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await api.CoreV1.CreateNamespacedEventAsync(new Corev1Event
+        {
+            Metadata = new V1ObjectMeta { GenerateName = replicaSet.Metadata.Name + ".", NamespaceProperty = replicaSet.Metadata.NamespaceProperty },
+            InvolvedObject = new V1ObjectReference
+            {
+                ApiVersion = ReplicaSetPlanner.ApiVersion, Kind = ReplicaSetPlanner.Kind, Name = replicaSet.Metadata.Name,
+                NamespaceProperty = replicaSet.Metadata.NamespaceProperty, Uid = replicaSet.Metadata.Uid, ResourceVersion = replicaSet.Metadata.ResourceVersion,
+            },
+            Reason = reason,
+            Message = message,
+            Type = "Warning",
+            Source = new V1EventSource { Component = "replicaset-controller" },
+            FirstTimestamp = now,
+            LastTimestamp = now,
+            Count = 1,
+        }, replicaSet.Metadata.NamespaceProperty, cancellationToken: ct);
+    }
+
+    /// <summary>The API's Status message (what kubectl would print), or the exception's.</summary>
+    private static string Message(Exception error) =>
+        error is HttpOperationException { Response.Content: { Length: > 0 } body }
+            && KubernetesJson.Deserialize<V1Status>(body) is { Message: { Length: > 0 } message }
+            ? message
+            : error.Message;
+
+    private static (string Namespace, string Name) Split(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return (key[..slash], key[(slash + 1)..]);
+    }
+}
+
+/// <summary>Some of a ReplicaSet's pods could not be created; the key is retried with back-off.</summary>
+public sealed class ReplicaCreateFailedException(string message) : Exception(message);
