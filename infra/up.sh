@@ -35,9 +35,10 @@ paas_log "migrating the database"
 dotnet "$bin/paas.dll" migrate
 # The platform's parts talk to the API server with their own system identities (written once).
 mkdir -p "$PAAS_HOME/system"
-export Controllers__Kubeconfig=$PAAS_HOME/system/controllers.kubeconfig
+export Controllers__Kubeconfig=$PAAS_HOME/system/controllers.kubeconfig Scheduler__Kubeconfig=$PAAS_HOME/system/scheduler.kubeconfig
 export Agent__KubeconfigPattern="$PAAS_HOME/system/{node}.kubeconfig" Agent__SimulatedNodes=${PAAS_SIMULATED_NODES:-1}
 [ -f "$Controllers__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:controllers "$Controllers__Kubeconfig" >/dev/null
+[ -f "$Scheduler__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:scheduler "$Scheduler__Kubeconfig" >/dev/null
 for i in $(seq 1 "$Agent__SimulatedNodes"); do
   [ -f "$PAAS_HOME/system/sim-$i.kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig "system:node:sim-$i" "$PAAS_HOME/system/sim-$i.kubeconfig" >/dev/null
 done

@@ -1,6 +1,7 @@
 using PaaS.ApiServer;
 using PaaS.Controllers;
 using PaaS.NodeAgent;
+using PaaS.Scheduler.Service;
 using PaaS.ServiceDefaults;
 
 namespace PaaS.Host;
@@ -25,7 +26,17 @@ public static class PlatformHost
             {
                 bus.AddControllerManagerConsumers();
             }
+
+            if (roles.Contains(Roles.Scheduler))
+            {
+                bus.AddSchedulerConsumers();
+            }
         });
+        if (roles.Contains(Roles.Scheduler))
+        {
+            builder.Services.AddScheduler(builder.Configuration);
+        }
+
         if (roles.Contains(Roles.Controllers))
         {
             builder.Services.AddControllerManager(builder.Configuration);

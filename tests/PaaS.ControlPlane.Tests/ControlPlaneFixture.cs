@@ -31,7 +31,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
         var https = $"https://127.0.0.1:{FreePort()}";
         var settings = new Dictionary<string, string?>
         {
-            ["roles"] = "api,agent,controllers",
+            ["roles"] = "api,agent,controllers,scheduler",
             ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port=5432;Database={_database};Username=postgres;Password=postgres",
             ["Api:ListenUrl"] = $"http://127.0.0.1:{FreePort()}",
             ["Api:SecureListenUrl"] = https,
@@ -42,6 +42,8 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             ["Agent:RelistInterval"] = "00:00:05",
             ["Controllers:Kubeconfig"] = Path.Combine(Home, "controllers.kubeconfig"),
             ["Controllers:RelistInterval"] = "00:00:05",
+            ["Scheduler:Kubeconfig"] = Path.Combine(Home, "scheduler.kubeconfig"),
+            ["Scheduler:RelistInterval"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await WriteKubeconfigsAsync(settings);
@@ -60,6 +62,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             await ApiServerMaintenance.MigrateAsync(services, CancellationToken.None);
             Directory.CreateDirectory(Path.Combine(Home, "nodes"));
             await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:controllers", Path.Combine(Home, "controllers.kubeconfig"), CancellationToken.None);
+            await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:scheduler", Path.Combine(Home, "scheduler.kubeconfig"), CancellationToken.None);
             for (var i = 1; i <= Nodes; i++)
             {
                 await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, $"system:node:sim-{i}", Path.Combine(Home, "nodes", $"sim-{i}.kubeconfig"), CancellationToken.None);

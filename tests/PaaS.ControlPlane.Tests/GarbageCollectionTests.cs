@@ -45,7 +45,10 @@ public sealed class GarbageCollectionTests(ControlPlaneFixture fixture)
         Assert.Equal(2, (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count);
     }
 
-    /// <summary>Deployment web → ReplicaSet web-1 → pods web-1-a and web-1-b, linked by owner references as the controllers link them.</summary>
+    /// <summary>
+    /// Deployment web → ReplicaSet web-1 → pods web-1-a and web-1-b, linked by owner references as the
+    /// controllers link them (2 replicas each, so the running controllers keep exactly these).
+    /// </summary>
     private async Task<(string Namespace, V1Deployment Deployment, V1ReplicaSet ReplicaSet)> OwnerChainAsync()
     {
         var ns = "gc-" + Guid.NewGuid().ToString("N")[..8];
@@ -59,12 +62,12 @@ public sealed class GarbageCollectionTests(ControlPlaneFixture fixture)
         var deployment = await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
         {
             Metadata = new V1ObjectMeta { Name = "web" },
-            Spec = new V1DeploymentSpec { Replicas = 0, Selector = new V1LabelSelector { MatchLabels = labels }, Template = template },
+            Spec = new V1DeploymentSpec { Replicas = 2, Selector = new V1LabelSelector { MatchLabels = labels }, Template = template },
         }, ns);
         var replicaSet = await fixture.Admin.AppsV1.CreateNamespacedReplicaSetAsync(new V1ReplicaSet
         {
             Metadata = new V1ObjectMeta { Name = "web-1", OwnerReferences = [Owner(deployment)] },
-            Spec = new V1ReplicaSetSpec { Replicas = 0, Selector = new V1LabelSelector { MatchLabels = labels }, Template = template },
+            Spec = new V1ReplicaSetSpec { Replicas = 2, Selector = new V1LabelSelector { MatchLabels = labels }, Template = template },
         }, ns);
         foreach (var suffix in new[] { "a", "b" })
         {

@@ -1,0 +1,47 @@
+using k8s;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaaS.Contracts;
+
+namespace PaaS.Scheduler.Service;
+
+/// <summary>Registers the scheduler role.</summary>
+public static class SchedulerRegistration
+{
+    public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SchedulerOptions>>();
+            var path = options.Value.Kubeconfig
+                ?? throw new InvalidOperationException("Scheduler:Kubeconfig must name the scheduler's kubeconfig (infra/up.sh writes it with `paas system-kubeconfig system:scheduler`)");
+            var api = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+            return new SchedulerService(api, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchedulerService>>());
+        });
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
+        return services;
+    }
+
+    /// <summary>The scheduler's change consumer, on a queue of its own.</summary>
+    public static void AddSchedulerConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<SchedulerChangeConsumer>().Endpoint(e =>
+        {
+            e.Temporary = true;
+            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+        });
+}
+
+/// <summary>Hands pod and node changes to the scheduler.</summary>
+public sealed class SchedulerChangeConsumer(SchedulerService scheduler) : IConsumer<ResourceChanged>
+{
+    public Task Consume(ConsumeContext<ResourceChanged> context)
+    {
+        scheduler.Dispatch(context.Message);
+        return Task.CompletedTask;
+    }
+}
