@@ -17,6 +17,8 @@ namespace PaaS.Controllers.Deployments;
 /// </summary>
 public sealed class DeploymentController(IKubernetes api, TimeProvider time) : IController
 {
+    private readonly EventRecorder _events = new(api, time, "deployment-controller");
+
     public string Name => "deployment";
 
     public IEnumerable<string> KeysFor(ResourceChanged change) => change switch
@@ -38,6 +40,8 @@ public sealed class DeploymentController(IKubernetes api, TimeProvider time) : I
         try
         {
             deployment = await api.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: ct);
+            deployment.ApiVersion ??= "apps/v1";
+            deployment.Kind ??= "Deployment";
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -61,6 +65,7 @@ public sealed class DeploymentController(IKubernetes api, TimeProvider time) : I
             try
             {
                 await api.AppsV1.CreateNamespacedReplicaSetAsync(created, ns, cancellationToken: ct);
+                await _events.RecordAsync(deployment, "Normal", "ScalingReplicaSet", $"Scaled up replica set {created.Metadata.Name} from 0 to {created.Spec.Replicas ?? 0}", ct);
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
             {
@@ -82,6 +87,11 @@ public sealed class DeploymentController(IKubernetes api, TimeProvider time) : I
         foreach (var update in plan.ReplicaSetsToUpdate)
         {
             await api.AppsV1.ReplaceNamespacedReplicaSetAsync(update.ReplicaSet, update.Name, ns, cancellationToken: ct);
+            if (update.Scaled)
+            {
+                var direction = update.Replicas > update.PreviousReplicas ? "up" : "down";
+                await _events.RecordAsync(deployment, "Normal", "ScalingReplicaSet", $"Scaled {direction} replica set {update.Name} from {update.PreviousReplicas} to {update.Replicas}", ct);
+            }
         }
 
         foreach (var old in plan.ReplicaSetsToDelete)

@@ -19,6 +19,7 @@ namespace PaaS.Controllers.ReplicaSets;
 public sealed class ReplicaSetController(IKubernetes api, TimeProvider time) : IController
 {
     private readonly Expectations _expectations = new();
+    private readonly EventRecorder _events = new(api, time, "replicaset-controller");
 
     public string Name => "replicaset";
 
@@ -90,7 +91,7 @@ public sealed class ReplicaSetController(IKubernetes api, TimeProvider time) : I
             if (result.Errors.Count > 0)
             {
                 failure = Message(result.Errors[0]);
-                await RecordEventAsync(replicaSet, "FailedCreate", $"Error creating: {failure}", ct);
+                await _events.RecordAsync(WithKind(replicaSet), "Warning", "FailedCreate", $"Error creating: {failure}", ct);
             }
         }
 
@@ -131,33 +132,19 @@ public sealed class ReplicaSetController(IKubernetes api, TimeProvider time) : I
         return api.CoreV1.PatchNamespacedPodAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
     }
 
-    private async Task RecordEventAsync(V1ReplicaSet replicaSet, string reason, string message, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await api.CoreV1.CreateNamespacedEventAsync(new Corev1Event
-        {
-            Metadata = new V1ObjectMeta { GenerateName = replicaSet.Metadata.Name + ".", NamespaceProperty = replicaSet.Metadata.NamespaceProperty },
-            InvolvedObject = new V1ObjectReference
-            {
-                ApiVersion = ReplicaSetPlanner.ApiVersion, Kind = ReplicaSetPlanner.Kind, Name = replicaSet.Metadata.Name,
-                NamespaceProperty = replicaSet.Metadata.NamespaceProperty, Uid = replicaSet.Metadata.Uid, ResourceVersion = replicaSet.Metadata.ResourceVersion,
-            },
-            Reason = reason,
-            Message = message,
-            Type = "Warning",
-            Source = new V1EventSource { Component = "replicaset-controller" },
-            FirstTimestamp = now,
-            LastTimestamp = now,
-            Count = 1,
-        }, replicaSet.Metadata.NamespaceProperty, cancellationToken: ct);
-    }
-
     /// <summary>The API's Status message (what kubectl would print), or the exception's.</summary>
     private static string Message(Exception error) =>
         error is HttpOperationException { Response.Content: { Length: > 0 } body }
             && KubernetesJson.Deserialize<V1Status>(body) is { Message: { Length: > 0 } message }
             ? message
             : error.Message;
+
+    private static V1ReplicaSet WithKind(V1ReplicaSet replicaSet)
+    {
+        replicaSet.ApiVersion ??= ReplicaSetPlanner.ApiVersion;
+        replicaSet.Kind ??= ReplicaSetPlanner.Kind;
+        return replicaSet;
+    }
 
     private static (string Namespace, string Name) Split(string key)
     {
