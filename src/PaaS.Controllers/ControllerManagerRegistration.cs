@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaaS.Controllers.Deployments;
 using PaaS.Controllers.GarbageCollection;
+using PaaS.Controllers.Nodes;
 using PaaS.Controllers.ReplicaSets;
 using PaaS.Controllers.Runtime;
 
@@ -26,6 +27,7 @@ public static class ControllerManagerRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IController>(sp => new GarbageCollector(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section)));
         services.AddSingleton<IController>(sp => new ReplicaSetController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IController>(sp => new NodeLifecycleController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<IOptions<ControllerOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IController>(sp => new DeploymentController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ControllerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<ControllerHost>());

@@ -26,6 +26,9 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     /// <summary>An admin client of the official Kubernetes client library.</summary>
     public IKubernetes Admin { get; private set; } = null!;
 
+    /// <summary>The simulated nodes, to stop and start them as a crash or partition would.</summary>
+    public PaaS.NodeAgent.Simulated.SimulatedNodeFleet Fleet => _app!.Services.GetRequiredService<PaaS.NodeAgent.Simulated.SimulatedNodeFleet>();
+
     public async Task InitializeAsync()
     {
         var https = $"https://127.0.0.1:{FreePort()}";
@@ -42,6 +45,9 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             ["Agent:RelistInterval"] = "00:00:05",
             ["Controllers:Kubeconfig"] = Path.Combine(Home, "controllers.kubeconfig"),
             ["Controllers:RelistInterval"] = "00:00:05",
+            ["Controllers:NodeMonitorGracePeriod"] = "00:00:04",
+            ["Controllers:PodEvictionTimeout"] = "00:00:02",
+            ["Agent:LeaseRenewInterval"] = "00:00:01",
             ["Scheduler:Kubeconfig"] = Path.Combine(Home, "scheduler.kubeconfig"),
             ["Scheduler:RelistInterval"] = "00:00:05",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -47,7 +47,8 @@ public sealed class GarbageCollectionTests(ControlPlaneFixture fixture)
 
     /// <summary>
     /// Deployment web → ReplicaSet web-1 → pods web-1-a and web-1-b, linked by owner references as the
-    /// controllers link them (2 replicas each, so the running controllers keep exactly these).
+    /// controllers link them (2 replicas each, so the running controllers keep exactly these; the deployment
+    /// is paused so its controller does not make a ReplicaSet of its own before this one exists).
     /// </summary>
     private async Task<(string Namespace, V1Deployment Deployment, V1ReplicaSet ReplicaSet)> OwnerChainAsync()
     {
@@ -62,7 +63,7 @@ public sealed class GarbageCollectionTests(ControlPlaneFixture fixture)
         var deployment = await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
         {
             Metadata = new V1ObjectMeta { Name = "web" },
-            Spec = new V1DeploymentSpec { Replicas = 2, Selector = new V1LabelSelector { MatchLabels = labels }, Template = template },
+            Spec = new V1DeploymentSpec { Replicas = 2, Paused = true, Selector = new V1LabelSelector { MatchLabels = labels }, Template = template },
         }, ns);
         var replicaSet = await fixture.Admin.AppsV1.CreateNamespacedReplicaSetAsync(new V1ReplicaSet
         {

@@ -17,6 +17,8 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
 {
     public const string SimulatedLabel = "paas.dev/simulated";
     private readonly Dictionary<string, NodeAgent> _agents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CancellationTokenSource Stop, Task Run)> _running = new(StringComparer.Ordinal);
+    private CancellationToken _stopping;
 
     /// <summary>Wakes the agent of the node a pod change concerns.</summary>
     public void Notify(ResourceChanged change)
@@ -48,7 +50,58 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
         }
 
         LogStarting(fleetLogger, _agents.Count);
-        await Task.WhenAll(_agents.Values.Select(a => a.RunAsync(stoppingToken)));
+        _stopping = stoppingToken;
+        foreach (var agent in _agents.Keys)
+        {
+            StartNode(agent);
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            List<Task> runs;
+            lock (_running)
+            {
+                runs = _running.Values.Select(r => r.Run).ToList();
+            }
+
+            // The agents end by cancellation; their outcome is not an error.
+            await Task.WhenAll(runs).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Stops a simulated node's agent as a crash or network partition would: no more heartbeats or status
+    /// reports, while its "containers" keep running in the runtime. For failure tests.
+    /// </summary>
+    public void StopNode(string name)
+    {
+        lock (_running)
+        {
+            if (_running.Remove(name, out var run))
+            {
+                run.Stop.Cancel();
+                run.Stop.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Starts (again) a simulated node's agent; a node that comes back first reconciles what it still runs.</summary>
+    public void StartNode(string name)
+    {
+        lock (_running)
+        {
+            if (_running.ContainsKey(name))
+            {
+                return;
+            }
+
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+            _running[name] = (stop, Task.Run(() => _agents[name].RunAsync(stop.Token), CancellationToken.None));
+        }
     }
 
     public override void Dispose()
