@@ -35,6 +35,54 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
     }
 
     [Fact]
+    public async Task ImageChange_RollsOutWithinMaxSurgeAndMaxUnavailable_AndRollbackRestoresTheTemplate()
+    {
+        var ns = await NamespaceAsync();
+        var deployment = Deployment("roll", replicas: 10);
+        deployment.Spec.Template.Spec.TopologySpreadConstraints = null;
+        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns);
+        await RunningPodsAsync(ns, 10);
+
+        await fixture.Admin.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"paas/hello:2"}]}}}}""", V1Patch.PatchType.StrategicMergePatch), "roll", ns);
+
+        // Defaults 25%/25% of 10: surge rounds up to 3, unavailable rounds down to 2.
+        var observations = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var pods = (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
+            var available = pods.Count(p => p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true);
+            Assert.True(pods.Count <= 13, $"{pods.Count} pods exceed replicas + maxSurge (13)");
+            Assert.True(available >= 8, $"only {available} available, below replicas - maxUnavailable (8)");
+            observations++;
+            if (pods.Count == 10 && available == 10 && pods.All(p => p.Spec.Containers[0].Image == "paas/hello:2"))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the rollout did not finish in 60 s");
+            await Task.Delay(20);
+        }
+
+        Assert.True(observations > 3, $"only {observations} observations of the rollout");
+        var replicaSets = (await fixture.Admin.AppsV1.ListNamespacedReplicaSetAsync(ns)).Items;
+        Assert.Equal(2, replicaSets.Count);
+        var old = replicaSets.Single(rs => rs.Spec.Template.Spec.Containers[0].Image == "paas/hello:1");
+        Assert.Equal(0, old.Spec.Replicas);
+
+        // Rollback (what `kubectl rollout undo` does): the old template again reuses the old ReplicaSet.
+        await fixture.Admin.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"paas/hello:1"}]}}}}""", V1Patch.PatchType.StrategicMergePatch), "roll", ns);
+        await Eventually(async () =>
+        {
+            var pods = (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
+            return pods.Count == 10 && pods.All(p => p.Status?.Phase == "Running" && p.Spec.Containers[0].Image == "paas/hello:1") ? pods : null;
+        }, seconds: 60);
+        var reused = await fixture.Admin.AppsV1.ReadNamespacedReplicaSetAsync(old.Metadata.Name, ns);
+        Assert.Equal(10, reused.Spec.Replicas);
+        Assert.Equal("3", reused.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+    }
+
+    [Fact]
     public async Task PodDeletedByHand_IsReplaced()
     {
         var ns = await NamespaceAsync();
@@ -66,6 +114,41 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
             return list.Items.Count > 0 ? list : null;
         });
         Assert.Contains("Insufficient cpu", events.Items[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuotaExhaustion_ShowsAsReplicaFailure_AndRecoversWhenRaised()
+    {
+        var ns = await NamespaceAsync();
+        await fixture.Admin.CoreV1.CreateNamespacedResourceQuotaAsync(new V1ResourceQuota
+        {
+            Metadata = new V1ObjectMeta { Name = "small" },
+            Spec = new V1ResourceQuotaSpec { Hard = new Dictionary<string, ResourceQuantity> { ["pods"] = new("2") } },
+        }, ns);
+        var deployment = Deployment("crowd", replicas: 4);
+        deployment.Spec.Template.Spec.TopologySpreadConstraints = null;
+        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns);
+
+        var failing = await Eventually(async () => (await fixture.Admin.AppsV1.ListNamespacedReplicaSetAsync(ns)).Items
+            .FirstOrDefault(rs => rs.Status?.Conditions?.Any(c => c.Type == "ReplicaFailure" && c.Status == "True") == true));
+        var failure = failing.Status.Conditions.Single(c => c.Type == "ReplicaFailure");
+        Assert.Equal("FailedCreate", failure.Reason);
+        Assert.Contains("exceeded quota: small", failure.Message, StringComparison.Ordinal);
+        await RunningPodsAsync(ns, 2);
+        var warnings = await fixture.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "reason=FailedCreate");
+        Assert.Contains(warnings.Items, e => e.Type == "Warning" && e.Message.Contains("exceeded quota: small", StringComparison.Ordinal));
+        var status = await Eventually(async () =>
+        {
+            var d = await fixture.Admin.AppsV1.ReadNamespacedDeploymentAsync("crowd", ns);
+            return d.Status?.Conditions?.FirstOrDefault(c => c.Type == "ReplicaFailure");
+        });
+        Assert.Contains("exceeded quota: small", status.Message, StringComparison.Ordinal);
+
+        await fixture.Admin.CoreV1.PatchNamespacedResourceQuotaAsync(new V1Patch("""{"spec":{"hard":{"pods":"4"}}}""", V1Patch.PatchType.MergePatch), "small", ns);
+
+        await RunningPodsAsync(ns, 4);
+        await Eventually(async () => (await fixture.Admin.AppsV1.ReadNamespacedReplicaSetAsync(failing.Metadata.Name, ns)).Status?.Conditions?
+            .Any(c => c.Type == "ReplicaFailure") == true ? null : "cleared");
     }
 
     private async Task<string> NamespaceAsync()

@@ -19,11 +19,24 @@ namespace PaaS.Controllers.ReplicaSets;
 public sealed class ReplicaSetController(IKubernetes api, TimeProvider time) : IController
 {
     private readonly Expectations _expectations = new();
+
+    /// <summary>ReplicaSets whose creates were refused (by a quota): tried again as soon as usage may have dropped.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _failing = new(StringComparer.Ordinal);
     private readonly EventRecorder _events = new(api, time, "replicaset-controller");
 
     public string Name => "replicaset";
 
     public IEnumerable<string> KeysFor(ResourceChanged change)
+    {
+        // A quota raised, a team's quota changed, or a pod gone in the namespace: room may have appeared.
+        var roomMayHaveAppeared = change.Kind is "ResourceQuota" or "Team" || (change.Kind == "Pod" && change.ChangeType == "DELETED");
+        var retries = roomMayHaveAppeared
+            ? _failing.Where(f => change.Kind == "Team" || f.Value == change.Namespace).Select(f => f.Key).ToList()
+            : [];
+        return retries.Concat(OwnKeysFor(change));
+    }
+
+    private IEnumerable<string> OwnKeysFor(ResourceChanged change)
     {
         if (change.Kind == "ReplicaSet")
         {
@@ -118,8 +131,15 @@ public sealed class ReplicaSetController(IKubernetes api, TimeProvider time) : I
             await api.AppsV1.ReplaceNamespacedReplicaSetStatusAsync(replicaSet, name, ns, cancellationToken: ct);
         }
 
-        // A failed create is retried with the queue's back-off, so a quota freed later is noticed.
-        return failure is null ? plan.RequeueAfter : throw new ReplicaCreateFailedException(failure);
+        // A failed create is retried with the queue's back-off, and at once when room may have appeared.
+        if (failure is not null)
+        {
+            _failing[key] = ns;
+            throw new ReplicaCreateFailedException(failure);
+        }
+
+        _failing.TryRemove(key, out _);
+        return plan.RequeueAfter;
     }
 
     private Task<V1Pod> SetOwnersAsync(V1Pod pod, IList<V1OwnerReference> owners, CancellationToken ct)
