@@ -39,6 +39,8 @@ internal sealed partial class ApiServerStartup(
         await EnsureNamespaceAsync("default", cancellationToken);
         // Where node agents keep their heartbeat Leases, as in Kubernetes.
         await EnsureNamespaceAsync("kube-node-lease", cancellationToken);
+        // Where the controller manager's and the scheduler's leader-election Leases live.
+        await EnsureNamespaceAsync("kube-system", cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -29,7 +29,9 @@ public static class ControllerManagerRegistration
         services.AddSingleton<IController>(sp => new ReplicaSetController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IController>(sp => new NodeLifecycleController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<IOptions<ControllerOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IController>(sp => new DeploymentController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ControllerHost>();
+        services.AddSingleton(sp => new ControllerHost(
+            sp.GetServices<IController>(), sp.GetRequiredService<IOptions<ControllerOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ControllerHost>>(),
+            new Leadership(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), "paas-controller-manager", sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Leadership>>())));
         services.AddHostedService(sp => sp.GetRequiredService<ControllerHost>());
         return services;
     }

@@ -29,6 +29,9 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     /// <summary>The simulated nodes, to stop and start them as a crash or partition would.</summary>
     public PaaS.NodeAgent.Simulated.SimulatedNodeFleet Fleet => _app!.Services.GetRequiredService<PaaS.NodeAgent.Simulated.SimulatedNodeFleet>();
 
+    /// <summary>The settings the platform was started with (a second instance of a role can reuse them).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; private set; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         var https = $"https://127.0.0.1:{FreePort()}";
@@ -53,6 +56,7 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await WriteKubeconfigsAsync(settings);
+        Settings = settings;
         _app = PlatformHost.Build([], config => config.AddInMemoryCollection(settings));
         await _app.StartAsync();
         Admin = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(Home, "kubeconfig")));

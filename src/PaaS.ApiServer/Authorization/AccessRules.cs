@@ -29,6 +29,7 @@ internal static class AccessRules
     public const string Builder = "system:builder";
     public const string NodePrefix = "system:node:";
     public const string NodeLeaseNamespace = "kube-node-lease";
+    public const string LeaderElectionNamespace = "kube-system";
 
     /// <summary>Kinds a developer writes; everything else namespaced is read-only for team members.</summary>
     private static readonly HashSet<ResourceType> DeveloperWritable =
@@ -192,6 +193,7 @@ internal static class AccessRules
             case Scheduler:
                 return (read && (type == ResourceTypes.Pod || type == ResourceTypes.Node || type == ResourceTypes.Namespace))
                     || (type == ResourceTypes.Pod && request.Subresource is "status" or "binding")
+                    || (type == ResourceTypes.Lease && request.Namespace == LeaderElectionNamespace)
                     || events
                     ? null
                     : "the scheduler only reads pods and nodes, binds pods and reports scheduling";

@@ -10,11 +10,13 @@ namespace PaaS.Controllers.Runtime;
 /// Runs every registered controller: one work queue each, fed by change events (<see cref="Dispatch"/>)
 /// and by a full relist every <see cref="ControllerOptions.RelistInterval"/>; a few workers per queue
 /// reconcile keys, retrying failures with back-off. Events are hints: a reconcile always re-reads.
+/// With a <see cref="Leadership"/>, all of this runs only while this instance leads; each term starts
+/// with fresh queues and a relist, and events that arrive while not leading are dropped.
 /// </summary>
-public sealed partial class ControllerHost(IEnumerable<IController> controllers, IOptions<ControllerOptions> options, ILogger<ControllerHost> logger) : BackgroundService
+public sealed partial class ControllerHost(IEnumerable<IController> controllers, IOptions<ControllerOptions> options, ILogger<ControllerHost> logger, Leadership? leadership = null) : BackgroundService
 {
-    private readonly IReadOnlyList<(IController Controller, WorkQueue<string> Queue)> _controllers =
-        controllers.Select(c => (c, new WorkQueue<string>())).ToList();
+    private readonly IReadOnlyList<IController> _all = controllers.ToList();
+    private volatile IReadOnlyList<(IController Controller, WorkQueue<string> Queue)> _controllers = [];
 
     /// <summary>Hands a change to every controller it concerns.</summary>
     public void Dispatch(ResourceChanged change)
@@ -28,10 +30,15 @@ public sealed partial class ControllerHost(IEnumerable<IController> controllers,
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leadership is null ? RunTermAsync(stoppingToken) : leadership.RunAsync(RunTermAsync, stoppingToken);
+
+    private async Task RunTermAsync(CancellationToken stoppingToken)
     {
+        var term = _all.Select(c => (c, new WorkQueue<string>())).ToList();
+        _controllers = term;
         var tasks = new List<Task>();
-        foreach (var (controller, queue) in _controllers)
+        foreach (var (controller, queue) in term)
         {
             tasks.Add(RelistLoopAsync(controller, queue, stoppingToken));
             for (var i = 0; i < options.Value.WorkersPerController; i++)
@@ -50,7 +57,8 @@ public sealed partial class ControllerHost(IEnumerable<IController> controllers,
         }
         finally
         {
-            foreach (var (_, queue) in _controllers)
+            _controllers = [];
+            foreach (var (_, queue) in term)
             {
                 queue.ShutDown();
             }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaaS.Contracts;
+using PaaS.Controllers.Runtime;
 
 namespace PaaS.Scheduler.Service;
 
@@ -21,7 +22,8 @@ public static class SchedulerRegistration
             var path = options.Value.Kubeconfig
                 ?? throw new InvalidOperationException("Scheduler:Kubeconfig must name the scheduler's kubeconfig (infra/up.sh writes it with `paas system-kubeconfig system:scheduler`)");
             var api = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
-            return new SchedulerService(api, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchedulerService>>());
+            return new SchedulerService(api, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchedulerService>>(),
+                new Leadership(api, "paas-scheduler", sp.GetRequiredService<ILogger<Leadership>>()));
         });
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerService>());
         return services;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaaS.Contracts;
+using PaaS.Controllers.Runtime;
 using PaaS.Scheduler.Cache;
 using PaaS.Scheduler.Framework;
 using PaaS.ServiceDefaults;
@@ -21,7 +22,7 @@ namespace PaaS.Scheduler.Service;
 /// nowhere gets <c>PodScheduled=False</c> with the reasons and a FailedScheduling event, and waits until a
 /// node or a pod changes (or the next relist) to be tried again.
 /// </summary>
-public sealed partial class SchedulerService(IKubernetes api, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<SchedulerService> logger) : BackgroundService
+public sealed partial class SchedulerService(IKubernetes api, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<SchedulerService> logger, Leadership? leadership = null) : BackgroundService
 {
     public const string SchedulerName = "default-scheduler";
     private readonly SchedulerCache _cache = new();
@@ -58,7 +59,11 @@ public sealed partial class SchedulerService(IKubernetes api, IOptions<Scheduler
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Schedules only while this instance leads (the lease <c>paas-scheduler</c>): two schedulers never bind at once.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leadership is null ? ScheduleWhileLeadingAsync(stoppingToken) : leadership.RunAsync(ScheduleWhileLeadingAsync, stoppingToken);
+
+    private async Task ScheduleWhileLeadingAsync(CancellationToken stoppingToken)
     {
         var relist = RelistLoopAsync(stoppingToken);
         try

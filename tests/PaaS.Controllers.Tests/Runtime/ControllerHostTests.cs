@@ -16,6 +16,8 @@ public sealed class ControllerHostTests
         await host.StartAsync(CancellationToken.None);
         try
         {
+            // Events are taken once a term has started (its first relist): before that they are dropped.
+            await controller.Listed.Task.WaitAsync(TimeSpan.FromSeconds(5));
             host.Dispatch(Change("web"));
             host.Dispatch(Change("flaky"));
             host.Dispatch(Change("ignored", kind: "Node"));
@@ -54,7 +56,13 @@ public sealed class ControllerHostTests
 
         public IEnumerable<string> KeysFor(ResourceChanged change) => change.Kind == "Pod" ? [$"{change.Namespace}/{change.Name}"] : [];
 
-        public Task<IReadOnlyCollection<string>> ListKeysAsync(CancellationToken ct) => Task.FromResult(Everything);
+        public TaskCompletionSource Listed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<IReadOnlyCollection<string>> ListKeysAsync(CancellationToken ct)
+        {
+            Listed.TrySetResult();
+            return Task.FromResult(Everything);
+        }
 
         public Task<TimeSpan?> ReconcileAsync(string key, CancellationToken ct)
         {
