@@ -54,6 +54,7 @@ public static class ApiServerRegistration
         services.AddSingleton<QuotaStatus>();
         services.AddSingleton<UsageLedger>();
         services.AddSingleton<Authorizer>();
+        services.AddSingleton<FencingCheck>();
         services.AddSingleton<SecretEncryption>();
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<ObjectService>();

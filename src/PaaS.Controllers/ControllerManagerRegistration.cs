@@ -18,11 +18,12 @@ public static class ControllerManagerRegistration
     {
         services.Configure<ControllerOptions>(configuration.GetSection(ControllerOptions.Section));
         // The controllers read and write only through the API server, as the system:controllers identity.
+        services.AddKeyedSingleton<FencingToken>(ControllerOptions.Section);
         services.AddKeyedSingleton<IKubernetes>(ControllerOptions.Section, (sp, _) =>
         {
             var path = sp.GetRequiredService<IOptions<ControllerOptions>>().Value.Kubeconfig
                 ?? throw new InvalidOperationException("Controllers:Kubeconfig must name the controllers' kubeconfig (infra/up.sh writes it with `paas system-kubeconfig system:controllers`)");
-            return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path));
+            return new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path), new FencingHandler(sp.GetRequiredKeyedService<FencingToken>(ControllerOptions.Section)));
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IController>(sp => new GarbageCollector(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section)));
@@ -31,7 +32,8 @@ public static class ControllerManagerRegistration
         services.AddSingleton<IController>(sp => new DeploymentController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ControllerHost(
             sp.GetServices<IController>(), sp.GetRequiredService<IOptions<ControllerOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ControllerHost>>(),
-            new Leadership(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), "paas-controller-manager", sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Leadership>>())));
+            new Leadership(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), "paas-controller-manager", sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Leadership>>(),
+                sp.GetRequiredKeyedService<FencingToken>(ControllerOptions.Section))));
         services.AddHostedService(sp => sp.GetRequiredService<ControllerHost>());
         return services;
     }

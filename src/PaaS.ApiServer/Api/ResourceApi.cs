@@ -271,11 +271,17 @@ internal static class ResourceApi
         };
     }
 
-    private static ValueTask<AccessDecision> AuthorizeAsync(HttpContext context, string verb, ResourceType type, string? ns, string? name, string? subresource)
+    private static async ValueTask<AccessDecision> AuthorizeAsync(HttpContext context, string verb, ResourceType type, string? ns, string? name, string? subresource)
     {
         var request = new AccessRequest(verb, type, string.IsNullOrEmpty(ns) ? null : ns, name, subresource);
         Audit.AuditLog.NoteRequest(context, request);
-        return context.RequestServices.GetRequiredService<Authorizer>().AuthorizeAsync(context.User, request, context.RequestAborted);
+        var decision = await context.RequestServices.GetRequiredService<Authorizer>().AuthorizeAsync(context.User, request, context.RequestAborted);
+        if (!request.IsRead && context.Request.Headers[FencingCheck.Header].FirstOrDefault() is { Length: > 0 } token)
+        {
+            await context.RequestServices.GetRequiredService<FencingCheck>().CheckAsync(token, context.RequestAborted);
+        }
+
+        return decision;
     }
 
     /// <summary>

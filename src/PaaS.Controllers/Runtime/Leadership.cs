@@ -11,7 +11,7 @@ namespace PaaS.Controllers.Runtime;
 /// deadline 10 s, retry 2 s). Only the leader's work runs; when leadership is lost the work is cancelled
 /// and this instance competes again.
 /// </summary>
-public sealed partial class Leadership(IKubernetes api, string leaseName, ILogger logger)
+public sealed partial class Leadership(IKubernetes api, string leaseName, ILogger logger, FencingToken? fencing = null)
 {
     public const string LeaseNamespace = "kube-system";
 
@@ -34,9 +34,27 @@ public sealed partial class Leadership(IKubernetes api, string leaseName, ILogge
             elector.OnStartedLeading += () =>
             {
                 LogLeading(logger, leaseName, Identity);
-                work = Task.Run(() => whileLeading(term.Token), CancellationToken.None);
+                work = Task.Run(async () =>
+                {
+                    if (fencing is not null)
+                    {
+                        // The token names this term: holder and transition count as the Lease records them now.
+                        var lease = await api.CoordinationV1.ReadNamespacedLeaseAsync(leaseName, LeaseNamespace, cancellationToken: term.Token);
+                        fencing.Value = $"{LeaseNamespace}/{leaseName}/{Identity}/{lease.Spec.LeaseTransitions ?? 0}";
+                    }
+
+                    await whileLeading(term.Token);
+                }, CancellationToken.None);
             };
-            elector.OnStoppedLeading += term.Cancel;
+            elector.OnStoppedLeading += () =>
+            {
+                if (fencing is not null)
+                {
+                    fencing.Value = null;
+                }
+
+                term.Cancel();
+            };
             try
             {
                 await elector.RunUntilLeadershipLostAsync(ct);
