@@ -8,6 +8,7 @@ using PaaS.Controllers.GarbageCollection;
 using PaaS.Controllers.Nodes;
 using PaaS.Controllers.ReplicaSets;
 using PaaS.Controllers.Runtime;
+using PaaS.ServiceDefaults;
 
 namespace PaaS.Controllers;
 
@@ -39,10 +40,5 @@ public static class ControllerManagerRegistration
     }
 
     /// <summary>The change consumer, on a queue of this instance's own: every controller manager sees every change.</summary>
-    public static void AddControllerManagerConsumers(this IBusRegistrationConfigurator bus) =>
-        bus.AddConsumer<ResourceChangedConsumer>().Endpoint(e =>
-        {
-            e.Temporary = true;
-            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
-        });
+    public static void AddControllerManagerConsumers(this IBusRegistrationConfigurator bus) => bus.AddPerInstanceConsumer<ResourceChangedConsumer>();
 }

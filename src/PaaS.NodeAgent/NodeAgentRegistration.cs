@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaaS.NodeAgent.Simulated;
+using PaaS.ServiceDefaults;
 
 namespace PaaS.NodeAgent;
 
@@ -18,10 +19,5 @@ public static class NodeAgentRegistration
     }
 
     /// <summary>The agent's change consumer, on a queue of its own (every agent process sees every change).</summary>
-    public static void AddNodeAgentConsumers(this IBusRegistrationConfigurator bus) =>
-        bus.AddConsumer<AgentChangeConsumer>().Endpoint(e =>
-        {
-            e.Temporary = true;
-            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
-        });
+    public static void AddNodeAgentConsumers(this IBusRegistrationConfigurator bus) => bus.AddPerInstanceConsumer<AgentChangeConsumer>();
 }

@@ -31,4 +31,16 @@ public static class BusRegistration
         });
         return services;
     }
+
+    /// <summary>
+    /// A consumer on a temporary queue of this process's own (auto-deleted, unique name): every running
+    /// instance of a part receives every message, instead of competing for them on one shared queue.
+    /// </summary>
+    public static void AddPerInstanceConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer =>
+        bus.AddConsumer<TConsumer>().Endpoint(e =>
+        {
+            e.Temporary = true;
+            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+        });
 }

@@ -17,7 +17,7 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
         Assert.All(pods, p => Assert.StartsWith("web-", p.Metadata.Name, StringComparison.Ordinal));
         Assert.Equal(3, pods.Select(p => p.Spec.NodeName).Distinct().Count());
         Assert.All(pods.GroupBy(p => p.Spec.NodeName), g => Assert.Equal(2, g.Count()));
-        var deployment = await Eventually(async () =>
+        var deployment = await Wait.For(async () =>
         {
             var d = await fixture.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
             return d.Status?.AvailableReplicas == 6 && d.Status.UpdatedReplicas == 6 ? d : null;
@@ -25,12 +25,12 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
         Assert.Equal("1", deployment.Metadata.Annotations["deployment.kubernetes.io/revision"]);
 
         await fixture.Admin.AppsV1.PatchNamespacedDeploymentScaleAsync(new V1Patch("""{"spec":{"replicas":0}}""", V1Patch.PatchType.MergePatch), "web", ns);
-        await Eventually(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 0 ? "gone" : null);
+        await Wait.For(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 0 ? "gone" : null);
         await fixture.Admin.AppsV1.PatchNamespacedDeploymentScaleAsync(new V1Patch("""{"spec":{"replicas":2}}""", V1Patch.PatchType.MergePatch), "web", ns);
         await RunningPodsAsync(ns, 2);
 
         await fixture.Admin.AppsV1.DeleteNamespacedDeploymentAsync("web", ns);
-        await Eventually(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 0
+        await Wait.For(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 0
             && (await fixture.Admin.AppsV1.ListNamespacedReplicaSetAsync(ns)).Items.Count == 0 ? "gone" : null);
     }
 
@@ -72,7 +72,7 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
 
         // Rollback (what `kubectl rollout undo` does): the old template again reuses the old ReplicaSet.
         await fixture.Admin.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"paas/hello:1"}]}}}}""", V1Patch.PatchType.StrategicMergePatch), "roll", ns);
-        await Eventually(async () =>
+        await Wait.For(async () =>
         {
             var pods = (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
             return pods.Count == 10 && pods.All(p => p.Status?.Phase == "Running" && p.Spec.Containers[0].Image == "paas/hello:1") ? pods : null;
@@ -103,12 +103,12 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
         huge.Spec.Template.Spec.Containers[0].Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("64") } };
         await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(huge, ns);
 
-        var pending = await Eventually(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items
+        var pending = await Wait.For(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items
             .FirstOrDefault(p => p.Status?.Conditions?.Any(c => c.Type == "PodScheduled" && c.Status == "False") == true));
         var condition = pending.Status.Conditions.Single(c => c.Type == "PodScheduled");
         Assert.Equal("Unschedulable", condition.Reason);
         Assert.Equal("0/3 nodes are available: 3 Insufficient cpu.", condition.Message);
-        var events = await Eventually(async () =>
+        var events = await Wait.For(async () =>
         {
             var list = await fixture.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "reason=FailedScheduling");
             return list.Items.Count > 0 ? list : null;
@@ -129,7 +129,7 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
         deployment.Spec.Template.Spec.TopologySpreadConstraints = null;
         await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns);
 
-        var failing = await Eventually(async () => (await fixture.Admin.AppsV1.ListNamespacedReplicaSetAsync(ns)).Items
+        var failing = await Wait.For(async () => (await fixture.Admin.AppsV1.ListNamespacedReplicaSetAsync(ns)).Items
             .FirstOrDefault(rs => rs.Status?.Conditions?.Any(c => c.Type == "ReplicaFailure" && c.Status == "True") == true));
         var failure = failing.Status.Conditions.Single(c => c.Type == "ReplicaFailure");
         Assert.Equal("FailedCreate", failure.Reason);
@@ -137,7 +137,7 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
         await RunningPodsAsync(ns, 2);
         var warnings = await fixture.Admin.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "reason=FailedCreate");
         Assert.Contains(warnings.Items, e => e.Type == "Warning" && e.Message.Contains("exceeded quota: small", StringComparison.Ordinal));
-        var status = await Eventually(async () =>
+        var status = await Wait.For(async () =>
         {
             var d = await fixture.Admin.AppsV1.ReadNamespacedDeploymentAsync("crowd", ns);
             return d.Status?.Conditions?.FirstOrDefault(c => c.Type == "ReplicaFailure");
@@ -147,7 +147,7 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
         await fixture.Admin.CoreV1.PatchNamespacedResourceQuotaAsync(new V1Patch("""{"spec":{"hard":{"pods":"4"}}}""", V1Patch.PatchType.MergePatch), "small", ns);
 
         await RunningPodsAsync(ns, 4);
-        await Eventually(async () => (await fixture.Admin.AppsV1.ReadNamespacedReplicaSetAsync(failing.Metadata.Name, ns)).Status?.Conditions?
+        await Wait.For(async () => (await fixture.Admin.AppsV1.ReadNamespacedReplicaSetAsync(failing.Metadata.Name, ns)).Status?.Conditions?
             .Any(c => c.Type == "ReplicaFailure") == true ? null : "cleared");
     }
 
@@ -159,7 +159,7 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
     }
 
     private async Task<List<V1Pod>> RunningPodsAsync(string ns, int count, string? except = null) =>
-        await Eventually(async () =>
+        await Wait.For(async () =>
         {
             var pods = (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items
                 .Where(p => p.Metadata.DeletionTimestamp is null && p.Metadata.Name != except).ToList();
@@ -187,25 +187,5 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
                 },
             },
         };
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> probe, int seconds = 20)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            if (await probe() is { } result)
-            {
-                return result;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"not reached within {seconds} s");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class GarbageCollectionTests(ControlPlaneFixture fixture)
 
         try
         {
-            await Until(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 0
+            await Wait.Until(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 0
                 && (await fixture.Admin.AppsV1.ListNamespacedReplicaSetAsync(ns)).Items.Count == 0
                 && (await fixture.Admin.AppsV1.ListNamespacedDeploymentAsync(ns)).Items.Count == 0);
         }
@@ -39,7 +39,7 @@ public sealed class GarbageCollectionTests(ControlPlaneFixture fixture)
 
         await fixture.Admin.AppsV1.DeleteNamespacedDeploymentAsync("web", ns, new V1DeleteOptions { PropagationPolicy = "Orphan" });
 
-        await Until(async () => (await fixture.Admin.AppsV1.ListNamespacedDeploymentAsync(ns)).Items.Count == 0);
+        await Wait.Until(async () => (await fixture.Admin.AppsV1.ListNamespacedDeploymentAsync(ns)).Items.Count == 0);
         var replicaSet = await fixture.Admin.AppsV1.ReadNamespacedReplicaSetAsync("web-1", ns);
         Assert.Empty(replicaSet.Metadata.OwnerReferences ?? []);
         Assert.Equal(2, (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count);
@@ -91,18 +91,4 @@ public sealed class GarbageCollectionTests(ControlPlaneFixture fixture)
         Controller = true,
         BlockOwnerDeletion = true,
     };
-
-    private static async Task Until(Func<Task<bool>> condition, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"not reached within {seconds} s");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

@@ -35,7 +35,7 @@ public sealed class NodeLifecycleTests(ControlPlaneFixture fixture)
                 },
             },
         }, ns);
-        var before = await Until(async () =>
+        var before = await Wait.For(async () =>
         {
             var pods = (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items;
             return pods.Count == 3 && pods.All(p => p.Status?.Phase == "Running") ? pods : null;
@@ -46,8 +46,8 @@ public sealed class NodeLifecycleTests(ControlPlaneFixture fixture)
         fixture.Fleet.StopNode(node);
         try
         {
-            await Until(async () => (await fixture.Admin.CoreV1.ReadNodeAsync(node)).Status.Conditions.Single(c => c.Type == "Ready").Status == "Unknown" ? "unknown" : null);
-            var replaced = await Until(async () =>
+            await Wait.For(async () => (await fixture.Admin.CoreV1.ReadNodeAsync(node)).Status.Conditions.Single(c => c.Type == "Ready").Status == "Unknown" ? "unknown" : null);
+            var replaced = await Wait.For(async () =>
             {
                 var pods = (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
                 return pods.Count == 3 && pods.All(p => p.Status?.Phase == "Running" && p.Spec.NodeName != node) ? pods : null;
@@ -62,28 +62,8 @@ public sealed class NodeLifecycleTests(ControlPlaneFixture fixture)
         }
 
         // Back: the node removes the pod the control plane replaced, and turns Ready again.
-        await Until(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 3 ? "three" : null, seconds: 30);
-        await Until(async () => (await fixture.Admin.CoreV1.ReadNodeAsync(node)).Status.Conditions.Single(c => c.Type == "Ready").Status == "True" ? "ready" : null);
+        await Wait.For(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 3 ? "three" : null, seconds: 30);
+        await Wait.For(async () => (await fixture.Admin.CoreV1.ReadNodeAsync(node)).Status.Conditions.Single(c => c.Type == "Ready").Status == "True" ? "ready" : null);
         await fixture.Admin.AppsV1.DeleteNamespacedDeploymentAsync("nl", ns);
-    }
-
-    private static async Task<T> Until<T>(Func<Task<T?>> probe, int seconds = 20)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            if (await probe() is { } result)
-            {
-                return result;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"not reached within {seconds} s");
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

@@ -10,7 +10,7 @@ public sealed class SimulatedNodeTests(ControlPlaneFixture fixture)
     [Fact]
     public async Task SimulatedNodes_RegisterWithZones_AndRenewTheirLeases()
     {
-        var nodes = await Eventually(async () =>
+        var nodes = await Wait.For(async () =>
         {
             var list = await fixture.Admin.CoreV1.ListNodeAsync();
             return list.Items.Count == ControlPlaneFixture.Nodes ? list : null;
@@ -18,7 +18,7 @@ public sealed class SimulatedNodeTests(ControlPlaneFixture fixture)
         Assert.Equal(["sim-1", "sim-2", "sim-3"], nodes.Items.Select(n => n.Metadata.Name).Order());
         Assert.Equal(["zone-a", "zone-b", "zone-c"], nodes.Items.Select(n => n.Metadata.Labels["topology.kubernetes.io/zone"]).Order());
         Assert.All(nodes.Items, n => Assert.Equal("True", n.Status.Conditions.Single(c => c.Type == "Ready").Status));
-        var lease = await Eventually(async () => (await fixture.Admin.CoordinationV1.ListNamespacedLeaseAsync("kube-node-lease")).Items.Count == 3
+        var lease = await Wait.For(async () => (await fixture.Admin.CoordinationV1.ListNamespacedLeaseAsync("kube-node-lease")).Items.Count == 3
             ? await fixture.Admin.CoordinationV1.ReadNamespacedLeaseAsync("sim-2", "kube-node-lease") : null);
         Assert.Equal("sim-2", lease.Spec.HolderIdentity);
     }
@@ -34,7 +34,7 @@ public sealed class SimulatedNodeTests(ControlPlaneFixture fixture)
             Spec = new V1PodSpec { NodeName = "sim-1", Containers = [new V1Container { Name = "web", Image = "paas/hello:1" }] },
         }, ns);
 
-        var running = await Eventually(async () =>
+        var running = await Wait.For(async () =>
         {
             var pod = await fixture.Admin.CoreV1.ReadNamespacedPodAsync("web", ns);
             return pod.Status?.Phase == "Running" ? pod : null;
@@ -43,30 +43,10 @@ public sealed class SimulatedNodeTests(ControlPlaneFixture fixture)
         Assert.StartsWith("10.", running.Status.PodIP, StringComparison.Ordinal);
 
         await fixture.Admin.CoreV1.DeleteNamespacedPodAsync("web", ns);
-        await Eventually(async () =>
+        await Wait.For(async () =>
         {
             var pods = await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns);
             return pods.Items.Count == 0 ? pods : null;
         });
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> probe, int seconds = 20)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            if (await probe() is { } result)
-            {
-                return result;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"not reached within {seconds} s");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaaS.Contracts;
 using PaaS.Controllers.Runtime;
+using PaaS.ServiceDefaults;
 
 namespace PaaS.Scheduler.Service;
 
@@ -31,12 +32,7 @@ public static class SchedulerRegistration
     }
 
     /// <summary>The scheduler's change consumer, on a queue of its own.</summary>
-    public static void AddSchedulerConsumers(this IBusRegistrationConfigurator bus) =>
-        bus.AddConsumer<SchedulerChangeConsumer>().Endpoint(e =>
-        {
-            e.Temporary = true;
-            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
-        });
+    public static void AddSchedulerConsumers(this IBusRegistrationConfigurator bus) => bus.AddPerInstanceConsumer<SchedulerChangeConsumer>();
 }
 
 /// <summary>Hands pod and node changes to the scheduler.</summary>
