@@ -11,16 +11,17 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
     public async Task Deployment_ConvergesToRunningPods_SpreadOverZones_ScalesAndCascades()
     {
         var ns = await NamespaceAsync();
-        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(Deployment("web", replicas: 6), ns);
+        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(Deployment("web", replicas: 9), ns);
 
-        var pods = await RunningPodsAsync(ns, 6);
+        // One simulated node per zone: the zone spread constraint places them 3/3/3.
+        var pods = await RunningPodsAsync(ns, 9);
         Assert.All(pods, p => Assert.StartsWith("web-", p.Metadata.Name, StringComparison.Ordinal));
         Assert.Equal(3, pods.Select(p => p.Spec.NodeName).Distinct().Count());
-        Assert.All(pods.GroupBy(p => p.Spec.NodeName), g => Assert.Equal(2, g.Count()));
+        Assert.All(pods.GroupBy(p => p.Spec.NodeName), g => Assert.Equal(3, g.Count()));
         var deployment = await Wait.For(async () =>
         {
             var d = await fixture.Admin.AppsV1.ReadNamespacedDeploymentAsync("web", ns);
-            return d.Status?.AvailableReplicas == 6 && d.Status.UpdatedReplicas == 6 ? d : null;
+            return d.Status?.AvailableReplicas == 9 && d.Status.UpdatedReplicas == 9 ? d : null;
         });
         Assert.Equal("1", deployment.Metadata.Annotations["deployment.kubernetes.io/revision"]);
 
