@@ -75,7 +75,7 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
             if (pod.Metadata.DeletionTimestamp is not null)
             {
                 await runtime.StopPodAsync(uid, ct);
-                await IgnoreNotFoundAsync(() => api.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty,
+                await IgnoreGoneOrChangedAsync(() => api.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty,
                     new V1DeleteOptions { GracePeriodSeconds = 0, Preconditions = new V1Preconditions { Uid = uid } }, cancellationToken: ct));
                 continue;
             }
@@ -125,7 +125,7 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
                 State = new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = started.StartedAt } },
             }).ToList(),
         };
-        await IgnoreNotFoundAsync(() => api.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct));
+        await IgnoreGoneOrChangedAsync(() => api.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct));
     }
 
     private async Task RegisterAsync(CancellationToken ct)
@@ -192,7 +192,7 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
         }
     }
 
-    private static async Task IgnoreNotFoundAsync(Func<Task> call)
+    private static async Task IgnoreGoneOrChangedAsync(Func<Task> call)
     {
         try
         {

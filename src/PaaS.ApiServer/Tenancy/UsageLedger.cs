@@ -58,9 +58,7 @@ internal sealed class UsageLedger(NpgsqlDataSource dataSource)
 
         await using (var rebuild = new NpgsqlCommand("""
             DELETE FROM namespace_usage;
-            INSERT INTO namespace_usage (namespace, resource, used)
-            SELECT o.namespace, u.key, sum(u.value::numeric) FROM objects o, jsonb_each_text(o.usage) u
-            WHERE o.usage IS NOT NULL AND o.namespace <> '' GROUP BY o.namespace, u.key;
+            SELECT paas_rebuild_usage(ARRAY(SELECT DISTINCT namespace FROM objects WHERE namespace <> ''));
             """, connection, transaction))
         {
             await rebuild.ExecuteNonQueryAsync(ct);

@@ -79,7 +79,7 @@ public sealed class DeploymentController(IKubernetes api, TimeProvider time) : I
             }
             catch (HttpOperationException e)
             {
-                await WriteStatusAsync(deployment, plan.StatusAfterCreateFailure(e.Response.Content ?? e.Message, now), ct);
+                await WriteStatusAsync(deployment, plan.StatusAfterCreateFailure(ApiErrors.Message(e), now), ct);
                 throw;
             }
         }

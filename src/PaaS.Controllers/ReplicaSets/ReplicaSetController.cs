@@ -103,7 +103,7 @@ public sealed class ReplicaSetController(IKubernetes api, TimeProvider time) : I
             _expectations.CreationObserved(key, result.NotCreated);
             if (result.Errors.Count > 0)
             {
-                failure = Message(result.Errors[0]);
+                failure = ApiErrors.Message(result.Errors[0]);
                 await _events.RecordAsync(WithKind(replicaSet), "Warning", "FailedCreate", $"Error creating: {failure}", ct);
             }
         }
@@ -151,13 +151,6 @@ public sealed class ReplicaSetController(IKubernetes api, TimeProvider time) : I
         }, V1Patch.PatchType.JsonPatch);
         return api.CoreV1.PatchNamespacedPodAsync(patch, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
     }
-
-    /// <summary>The API's Status message (what kubectl would print), or the exception's.</summary>
-    private static string Message(Exception error) =>
-        error is HttpOperationException { Response.Content: { Length: > 0 } body }
-            && KubernetesJson.Deserialize<V1Status>(body) is { Message: { Length: > 0 } message }
-            ? message
-            : error.Message;
 
     private static V1ReplicaSet WithKind(V1ReplicaSet replicaSet)
     {

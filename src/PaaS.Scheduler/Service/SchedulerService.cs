@@ -30,6 +30,7 @@ public sealed partial class SchedulerService(IKubernetes api, IOptions<Scheduler
     private readonly WorkQueue<string> _queue = new(time);
     private readonly ConcurrentDictionary<string, byte> _unschedulable = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _bindings = new(options.Value.ParallelBindings);
+    private readonly EventRecorder _events = new(api, time, SchedulerName);
 
     /// <summary>A change event: refreshes the cache and queues what may now be schedulable.</summary>
     public void Dispatch(ResourceChanged change)
@@ -163,18 +164,9 @@ public sealed partial class SchedulerService(IKubernetes api, IOptions<Scheduler
         pod.Status.Conditions = (pod.Status.Conditions ?? []).Where(c => c.Type != "PodScheduled")
             .Append(new V1PodCondition { Type = "PodScheduled", Status = "False", Reason = "Unschedulable", Message = message, LastTransitionTime = now }).ToList();
         await api.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
-        await api.CoreV1.CreateNamespacedEventAsync(new Corev1Event
-        {
-            Metadata = new V1ObjectMeta { GenerateName = pod.Metadata.Name + ".", NamespaceProperty = pod.Metadata.NamespaceProperty },
-            InvolvedObject = new V1ObjectReference { ApiVersion = "v1", Kind = "Pod", Name = pod.Metadata.Name, NamespaceProperty = pod.Metadata.NamespaceProperty, Uid = pod.Metadata.Uid },
-            Reason = "FailedScheduling",
-            Message = message,
-            Type = "Warning",
-            Source = new V1EventSource { Component = SchedulerName },
-            FirstTimestamp = now,
-            LastTimestamp = now,
-            Count = 1,
-        }, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+        pod.ApiVersion ??= "v1";
+        pod.Kind ??= "Pod";
+        await _events.RecordAsync(pod, "Warning", "FailedScheduling", message, ct);
     }
 
     private static bool NeedsScheduling(V1Pod pod) =>
