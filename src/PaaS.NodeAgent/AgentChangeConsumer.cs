@@ -1,12 +1,13 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using PaaS.Contracts;
 using PaaS.NodeAgent.Simulated;
 
 namespace PaaS.NodeAgent;
 
 /// <summary>
-/// Wakes the node agent whose pod changed. For now every agent process receives every change on its own
-/// temporary queue and keeps those of its nodes; routing by node on the broker comes with the scale work.
+/// Wakes the node agent whose pod changed. The queue receives only the changes of pods bound to this
+/// process's nodes (<see cref="NodeRouting"/>); the agents' relist repairs anything a message missed.
 /// </summary>
 public sealed class AgentChangeConsumer(SimulatedNodeFleet fleet) : IConsumer<ResourceChanged>
 {
@@ -14,5 +15,42 @@ public sealed class AgentChangeConsumer(SimulatedNodeFleet fleet) : IConsumer<Re
     {
         fleet.Notify(context.Message);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The agent process's own temporary queue, bound to the node-pods direct exchange once per node it runs
+/// and not to the fan-out of every change.
+/// </summary>
+public sealed class AgentChangeConsumerDefinition : ConsumerDefinition<AgentChangeConsumer>
+{
+    private readonly IReadOnlyList<string> _nodes;
+
+    public AgentChangeConsumerDefinition(IOptions<NodeAgentOptions> options)
+    {
+        _nodes = SimulatedNodeFleet.NodeNames(options.Value).ToList();
+        Endpoint(e =>
+        {
+            e.Temporary = true;
+            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+        });
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AgentChangeConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.ConfigureConsumeTopology = false;
+        if (endpointConfigurator is not IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            throw new InvalidOperationException("The node agent's change routing needs the RabbitMQ transport.");
+        }
+
+        foreach (var node in _nodes)
+        {
+            rabbit.Bind(NodeRouting.Exchange, binding =>
+            {
+                binding.ExchangeType = "direct";
+                binding.RoutingKey = node;
+            });
+        }
     }
 }

@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaaS.NodeAgent.Simulated;
-using PaaS.ServiceDefaults;
 
 namespace PaaS.NodeAgent;
 
@@ -18,6 +17,6 @@ public static class NodeAgentRegistration
         return services;
     }
 
-    /// <summary>The agent's change consumer, on a queue of its own (every agent process sees every change).</summary>
-    public static void AddNodeAgentConsumers(this IBusRegistrationConfigurator bus) => bus.AddPerInstanceConsumer<AgentChangeConsumer>();
+    /// <summary>The agent's change consumer, on a queue of its own that receives only its nodes' pods' changes.</summary>
+    public static void AddNodeAgentConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<AgentChangeConsumer, AgentChangeConsumerDefinition>();
 }

@@ -49,4 +49,34 @@ public sealed class SimulatedNodeTests(ControlPlaneFixture fixture)
             return pods.Items.Count == 0 ? pods : null;
         });
     }
+
+    [Fact]
+    public async Task AgentReceivesOnlyTheChangesOfPodsBoundToItsNodes()
+    {
+        var ns = "route-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
+        var receivedBefore = fixture.Fleet.ChangesReceived;
+        for (var i = 0; i < 10; i++)
+        {
+            await fixture.Admin.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = $"noise-{i}" } }, ns);
+        }
+
+        // A pod bound to a node no agent of this process runs: its changes go to that node's key only.
+        await fixture.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "elsewhere" },
+            Spec = new V1PodSpec { NodeName = "node-of-another-agent", Containers = [new V1Container { Name = "web", Image = "paas/hello:1" }] },
+        }, ns);
+        await fixture.Admin.CoreV1.CreateNamespacedPodAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "here" },
+            Spec = new V1PodSpec { NodeName = "sim-2", Containers = [new V1Container { Name = "web", Image = "paas/hello:1" }] },
+        }, ns);
+
+        await Wait.For(async () => (await fixture.Admin.CoreV1.ReadNamespacedPodAsync("here", ns)).Status?.Phase == "Running" ? "running" : null);
+        // Two changes of "here" arrived (its creation and the agent's Running report): the relay publishes batch
+        // after batch in commit order, so everything committed before the report has been delivered by now.
+        await Wait.For(() => Task.FromResult(fixture.Fleet.ChangesReceived >= receivedBefore + 2 ? "received" : null));
+        Assert.Equal(0, fixture.Fleet.ChangesForOthers);
+    }
 }

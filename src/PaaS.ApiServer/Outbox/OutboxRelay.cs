@@ -12,7 +12,8 @@ namespace PaaS.ApiServer.Outbox;
 /// Publishes committed changes to RabbitMQ as <see cref="ResourceChanged"/>, oldest first, advancing its
 /// cursor only past changes the broker confirmed: at least once, in commit order per object. While RabbitMQ
 /// is down the rows wait and writes carry on. One relay runs at a time across API server instances
-/// (a session advisory lock), so instances do not publish the same change twice in a race.
+/// (a session advisory lock), so instances do not publish the same change twice in a race. Changes of
+/// pods bound to a node also go to that node's agent alone (<see cref="NodeRouting"/>).
 /// </summary>
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
@@ -108,6 +109,7 @@ internal sealed partial class OutboxRelay(
         // a few at a time (enough to hide the broker's confirm round trip, few enough not to starve the
         // API of CPU while a backlog drains). The first failure stops the pass.
         var confirmed = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
+        var nodePods = await bus.GetSendEndpoint(NodeRouting.Address);
         using var stopPass = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var groups = batch.GroupBy(c => (c.Message.Kind, c.Message.Namespace, c.Message.Name));
         try
@@ -121,6 +123,11 @@ internal sealed partial class OutboxRelay(
                         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
                         timeout.CancelAfter(TimeSpan.FromSeconds(10));
                         await bus.Publish(message, timeout.Token);
+                        if (message.NodeName is { Length: > 0 } node)
+                        {
+                            await nodePods.Send(message, context => context.SetRoutingKey(node), timeout.Token);
+                        }
+
                         confirmed[version] = true;
                     }
                     catch (Exception e) when (!ct.IsCancellationRequested)

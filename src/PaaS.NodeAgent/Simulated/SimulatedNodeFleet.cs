@@ -19,15 +19,35 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
     private readonly Dictionary<string, NodeAgent> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (CancellationTokenSource Stop, Task Run)> _running = new(StringComparer.Ordinal);
     private CancellationToken _stopping;
+    private long _changesReceived;
+    private long _changesForOthers;
+
+    /// <summary>The names of the nodes this process runs: <c>&lt;prefix&gt;-1</c> ... <c>&lt;prefix&gt;-N</c>.</summary>
+    public static IEnumerable<string> NodeNames(NodeAgentOptions settings) =>
+        Enumerable.Range(1, Math.Max(0, settings.SimulatedNodes)).Select(i => NodeName(settings, i));
+
+    private static string NodeName(NodeAgentOptions settings, int index) => $"{settings.SimulatedPrefix}-{index}";
 
     /// <summary>Wakes the agent of the node a pod change concerns.</summary>
     public void Notify(ResourceChanged change)
     {
+        Interlocked.Increment(ref _changesReceived);
         if (change.Kind == "Pod" && change.NodeName is { } node && _agents.TryGetValue(node, out var agent))
         {
             agent.RequestSync();
         }
+        else
+        {
+            // Routing by node should make this impossible; counted so a routing fault shows.
+            Interlocked.Increment(ref _changesForOthers);
+        }
     }
+
+    /// <summary>Changes delivered to this process since it started.</summary>
+    public long ChangesReceived => Interlocked.Read(ref _changesReceived);
+
+    /// <summary>Delivered changes that concerned none of this process's nodes (0 when routing works).</summary>
+    public long ChangesForOthers => Interlocked.Read(ref _changesForOthers);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +63,7 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
         var logger = loggers.CreateLogger<NodeAgent>();
         for (var i = 1; i <= settings.SimulatedNodes; i++)
         {
-            var name = $"{settings.SimulatedPrefix}-{i}";
+            var name = NodeName(settings, i);
             var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(pattern.Replace("{node}", name, StringComparison.Ordinal));
             var zone = settings.SimulatedZones.Count == 0 ? null : settings.SimulatedZones[(i - 1) % settings.SimulatedZones.Count];
             _agents[name] = new NodeAgent(name, Registration(name, zone, settings), new Kubernetes(config), new SimulatedRuntime(time, i), settings, time, logger);
