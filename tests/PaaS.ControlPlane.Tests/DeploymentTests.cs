@@ -97,7 +97,7 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
     }
 
     [Fact]
-    public async Task PodThatFitsNowhere_SaysWhy()
+    public async Task PodThatFitsNowhere_SaysWhy_AndIsScheduledWhenANodeWithRoomJoins()
     {
         var ns = await NamespaceAsync();
         var huge = Deployment("huge", replicas: 1);
@@ -115,6 +115,33 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
             return list.Items.Count > 0 ? list : null;
         });
         Assert.Contains("Insufficient cpu", events.Items[0].Message, StringComparison.Ordinal);
+
+        // A node with room joins (registered the way an agent registers, with a fresh lease): the pod goes there.
+        var big = "big-" + ns;
+        await fixture.Admin.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease
+        {
+            Metadata = new V1ObjectMeta { Name = big },
+            Spec = new V1LeaseSpec { HolderIdentity = big, LeaseDurationSeconds = 40, RenewTime = DateTime.UtcNow },
+        }, "kube-node-lease");
+        await fixture.Admin.CoreV1.CreateNodeAsync(new V1Node
+        {
+            Metadata = new V1ObjectMeta { Name = big, Labels = new Dictionary<string, string> { ["topology.kubernetes.io/zone"] = "zone-a" } },
+            Status = new V1NodeStatus
+            {
+                Capacity = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("128"), ["memory"] = new("256Gi"), ["pods"] = new("110") },
+                Allocatable = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("128"), ["memory"] = new("256Gi"), ["pods"] = new("110") },
+                Conditions = [new V1NodeCondition { Type = "Ready", Status = "True", Reason = "KubeletReady", LastHeartbeatTime = DateTime.UtcNow }],
+            },
+        });
+        try
+        {
+            var placed = await Wait.For(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.FirstOrDefault(p => p.Spec.NodeName == big), seconds: 10);
+            Assert.Equal("True", placed.Status.Conditions.Single(c => c.Type == "PodScheduled").Status);
+        }
+        finally
+        {
+            await fixture.Admin.CoreV1.DeleteNodeAsync(big);
+        }
     }
 
     [Fact]
