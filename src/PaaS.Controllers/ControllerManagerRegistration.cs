@@ -15,11 +15,14 @@ namespace PaaS.Controllers;
 /// <summary>Registers the controller manager role: the runtime, the controllers and their API client.</summary>
 public static class ControllerManagerRegistration
 {
+    /// <summary>The leader-election Lease, also the part's name in its requests' User-Agent.</summary>
+    public const string LeaseName = "paas-controller-manager";
+
     public static IServiceCollection AddControllerManager(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ControllerOptions>(configuration.GetSection(ControllerOptions.Section));
         // The controllers read and write only through the API server, as the system:controllers identity.
-        services.AddKeyedSingleton<FencingToken>(ControllerOptions.Section);
+        services.AddKeyedSingleton(ControllerOptions.Section, (_, _) => new FencingToken(LeaseName));
         services.AddKeyedSingleton<IKubernetes>(ControllerOptions.Section, (sp, _) =>
         {
             var path = sp.GetRequiredService<IOptions<ControllerOptions>>().Value.Kubeconfig
@@ -33,7 +36,7 @@ public static class ControllerManagerRegistration
         services.AddSingleton<IController>(sp => new DeploymentController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ControllerHost(
             sp.GetServices<IController>(), sp.GetRequiredService<IOptions<ControllerOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ControllerHost>>(),
-            new Leadership(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), "paas-controller-manager", sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Leadership>>(),
+            new Leadership(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), LeaseName, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Leadership>>(),
                 sp.GetRequiredKeyedService<FencingToken>(ControllerOptions.Section))));
         services.AddHostedService(sp => sp.GetRequiredService<ControllerHost>());
         return services;

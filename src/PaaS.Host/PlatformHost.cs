@@ -54,6 +54,12 @@ public static class PlatformHost
             builder.WebHost.UseUrls(api.ListenUrl, api.SecureListenUrl);
             builder.Services.AddApiServer(builder.Configuration);
         }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            // Worker parts serve nothing over HTTP yet; a free loopback port keeps several on one machine
+            // from fighting over Kestrel's default :5000.
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
 
         var app = builder.Build();
         foreach (var role in roles.Except(Roles.Implemented))

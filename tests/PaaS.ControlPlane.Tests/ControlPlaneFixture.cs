@@ -15,9 +15,14 @@ namespace PaaS.ControlPlane.Tests;
 /// database per fixture), with <b>simulated</b> nodes (in-memory runtime). Each part talks to the API
 /// server through its own system identity's kubeconfig, written before the host starts, as infra/up.sh does.
 /// </summary>
-public sealed class ControlPlaneFixture : IAsyncLifetime
+public sealed class ControlPlaneFixture() : PlatformFixture("api,agent,controllers,scheduler", Nodes)
 {
     public const int Nodes = 3;
+}
+
+/// <summary>A platform running <paramref name="roles"/> in this process over <paramref name="nodes"/> simulated nodes.</summary>
+public abstract class PlatformFixture(string roles, int nodes) : IAsyncLifetime
+{
     private readonly string _database = "paas_cp_" + Guid.NewGuid().ToString("N")[..12];
     private WebApplication? _app;
 
@@ -32,18 +37,18 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
     /// <summary>The settings the platform was started with (a second instance of a role can reuse them).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; private set; } = new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var https = $"https://127.0.0.1:{FreePort()}";
         var settings = new Dictionary<string, string?>
         {
-            ["roles"] = "api,agent,controllers,scheduler",
+            ["roles"] = roles,
             ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port=5432;Database={_database};Username=postgres;Password=postgres",
             ["Api:ListenUrl"] = $"http://127.0.0.1:{FreePort()}",
             ["Api:SecureListenUrl"] = https,
             ["Api:SecurePublicUrl"] = https,
             ["Api:HomeDirectory"] = Home,
-            ["Agent:SimulatedNodes"] = Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Agent:SimulatedNodes"] = nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Agent:KubeconfigPattern"] = Path.Combine(Home, "nodes", "{node}.kubeconfig"),
             ["Agent:RelistInterval"] = "00:00:05",
             ["Controllers:Kubeconfig"] = Path.Combine(Home, "controllers.kubeconfig"),
@@ -73,14 +78,14 @@ public sealed class ControlPlaneFixture : IAsyncLifetime
             Directory.CreateDirectory(Path.Combine(Home, "nodes"));
             await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:controllers", Path.Combine(Home, "controllers.kubeconfig"), CancellationToken.None);
             await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:scheduler", Path.Combine(Home, "scheduler.kubeconfig"), CancellationToken.None);
-            for (var i = 1; i <= Nodes; i++)
+            for (var i = 1; i <= nodes; i++)
             {
                 await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, $"system:node:sim-{i}", Path.Combine(Home, "nodes", $"sim-{i}.kubeconfig"), CancellationToken.None);
             }
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Admin?.Dispose();
         if (_app is not null)

@@ -15,8 +15,8 @@ public sealed partial class Leadership(IKubernetes api, string leaseName, ILogge
 {
     public const string LeaseNamespace = "kube-system";
 
-    /// <summary>This process's identity in the Lease (host, process, and a random part for restarts).</summary>
-    public string Identity { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+    /// <summary>This instance's identity in the Lease (the fencing token's, when there is one).</summary>
+    public string Identity { get; } = (fencing ?? new FencingToken(leaseName)).Identity;
 
     public async Task RunAsync(Func<CancellationToken, Task> whileLeading, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ public static class SchedulerRegistration
             var options = sp.GetRequiredService<IOptions<SchedulerOptions>>();
             var path = options.Value.Kubeconfig
                 ?? throw new InvalidOperationException("Scheduler:Kubeconfig must name the scheduler's kubeconfig (infra/up.sh writes it with `paas system-kubeconfig system:scheduler`)");
-            var fencing = new FencingToken();
+            var fencing = new FencingToken("paas-scheduler");
             var api = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(path), new FencingHandler(fencing));
             return new SchedulerService(api, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchedulerService>>(),
                 new Leadership(api, "paas-scheduler", sp.GetRequiredService<ILogger<Leadership>>(), fencing));
