@@ -11,9 +11,5 @@ export Agent__KubeconfigPattern=${Agent__KubeconfigPattern:-$home/system/{node}.
 export Agent__SimulatedNodes=${Agent__SimulatedNodes:-1}
 [ -f "$Controllers__Kubeconfig" ] || dotnet /app/paas.dll system-kubeconfig system:controllers "$Controllers__Kubeconfig"
 [ -f "$Scheduler__Kubeconfig" ] || dotnet /app/paas.dll system-kubeconfig system:scheduler "$Scheduler__Kubeconfig"
-i=1
-while [ "$i" -le "$Agent__SimulatedNodes" ]; do
-  [ -f "$home/system/sim-$i.kubeconfig" ] || dotnet /app/paas.dll system-kubeconfig "system:node:sim-$i" "$home/system/sim-$i.kubeconfig"
-  i=$((i + 1))
-done
+[ "$Agent__SimulatedNodes" -gt 0 ] && dotnet /app/paas.dll node-kubeconfigs sim "$Agent__SimulatedNodes" "$home/system"
 exec dotnet /app/paas.dll "$@"

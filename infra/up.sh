@@ -39,9 +39,7 @@ export Controllers__Kubeconfig=$PAAS_HOME/system/controllers.kubeconfig Schedule
 export Agent__KubeconfigPattern="$PAAS_HOME/system/{node}.kubeconfig" Agent__SimulatedNodes=${PAAS_SIMULATED_NODES:-1}
 [ -f "$Controllers__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:controllers "$Controllers__Kubeconfig" >/dev/null
 [ -f "$Scheduler__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:scheduler "$Scheduler__Kubeconfig" >/dev/null
-for i in $(seq 1 "$Agent__SimulatedNodes"); do
-  [ -f "$PAAS_HOME/system/sim-$i.kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig "system:node:sim-$i" "$PAAS_HOME/system/sim-$i.kubeconfig" >/dev/null
-done
+[ "$Agent__SimulatedNodes" -gt 0 ] && dotnet "$bin/paas.dll" node-kubeconfigs sim "$Agent__SimulatedNodes" "$PAAS_HOME/system" >/dev/null
 
 "$root/infra/down.sh" --quiet
 paas_log "starting the platform (roles: ${PAAS_ROLES:-all}; log: $PAAS_HOME/paas.log)"

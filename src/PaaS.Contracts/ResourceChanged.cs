@@ -13,6 +13,9 @@ namespace PaaS.Contracts;
 /// lets a controller find the owner to reconcile even when the object is already gone.</param>
 /// <param name="OwnerName">Name of that owner.</param>
 /// <param name="NodeName">For pods, the node they are bound to: routes a pod's changes to its node agent.</param>
+/// <param name="Phase">For pods, <c>status.phase</c>: lets the scheduler skip re-reading a running pod it already counts.</param>
+/// <param name="Deleting">The object has a deletion timestamp (it waits for finalizers or its grace period):
+/// the garbage collector looks only at those, not at every change.</param>
 public sealed record ResourceChanged(
     string ApiVersion,
     string Kind,
@@ -23,4 +26,6 @@ public sealed record ResourceChanged(
     string ChangeType,
     string? OwnerKind = null,
     string? OwnerName = null,
-    string? NodeName = null);
+    string? NodeName = null,
+    string? Phase = null,
+    bool Deleting = false);

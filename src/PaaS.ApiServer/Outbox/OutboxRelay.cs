@@ -78,7 +78,9 @@ internal sealed partial class OutboxRelay(
         // whole retained log (every change of the last 15 minutes) on every pass.
         await using (var command = new NpgsqlCommand("""
             SELECT c.resource_version, c.resource, c.namespace, c.name, c.uid, c.change_type, owner.kind, owner.name,
-                CASE WHEN c.resource = 'pods' THEN c.body -> 'spec' ->> 'nodeName' END
+                CASE WHEN c.resource = 'pods' THEN c.body -> 'spec' ->> 'nodeName' END,
+                CASE WHEN c.resource = 'pods' THEN c.body -> 'status' ->> 'phase' END,
+                c.body -> 'metadata' ->> 'deletionTimestamp' IS NOT NULL
             FROM object_changes c
             LEFT JOIN LATERAL (
                 SELECT r ->> 'kind' AS kind, r ->> 'name' AS name FROM json_array_elements(c.body -> 'metadata' -> 'ownerReferences') r
@@ -96,7 +98,9 @@ internal sealed partial class OutboxRelay(
                     type?.ApiVersion ?? "", type?.Kind ?? reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4), reader.GetInt64(0), reader.GetString(5),
                     OwnerKind: reader.IsDBNull(6) ? null : reader.GetString(6),
                     OwnerName: reader.IsDBNull(7) ? null : reader.GetString(7),
-                    NodeName: reader.IsDBNull(8) ? null : reader.GetString(8))));
+                    NodeName: reader.IsDBNull(8) ? null : reader.GetString(8),
+                    Phase: reader.IsDBNull(9) ? null : reader.GetString(9),
+                    Deleting: !reader.IsDBNull(10) && reader.GetBoolean(10))));
             }
         }
 

@@ -173,6 +173,15 @@ public sealed class SchedulerCache
         }
     }
 
+    /// <summary>True when the pod is held on <paramref name="nodeName"/>, bound or assumed.</summary>
+    public bool Holds(string @namespace, string name, string nodeName)
+    {
+        lock (gate)
+        {
+            return pods.TryGetValue(@namespace + "/" + name, out var record) && record.NodeName == nodeName;
+        }
+    }
+
     /// <summary>
     /// An immutable view for one scheduling cycle. Costs one array of references plus a rebuild of each node that
     /// changed since the last call; with no change in between it returns the same instance.

@@ -13,4 +13,7 @@ public sealed class SchedulerOptions
 
     /// <summary>Bindings in flight at once (decisions are made one at a time; binding is asynchronous, as in kube-scheduler).</summary>
     public int ParallelBindings { get; set; } = 16;
+
+    /// <summary>Pods read ahead from the API while decisions are made one at a time (default 16).</summary>
+    public int ParallelReads { get; set; } = 16;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Threading.Channels;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -53,8 +54,10 @@ public sealed partial class SchedulerService(IKubernetes api, IOptions<Scheduler
             {
                 _queue.Add(key);
             }
-            else if (!_cache.IsAssumed(change.Namespace, change.Name))
+            else if (change.Phase is "Succeeded" or "Failed" || !_cache.Holds(change.Namespace, change.Name, change.NodeName))
             {
+                // A bound pod's requests cannot change, so one already counted on its node is re-read only
+                // when it finishes (and stops counting) or is not known yet.
                 _ = RefreshPodAsync(change.Namespace, change.Name);
             }
         }
@@ -67,13 +70,22 @@ public sealed partial class SchedulerService(IKubernetes api, IOptions<Scheduler
     private async Task ScheduleWhileLeadingAsync(CancellationToken stoppingToken)
     {
         var relist = RelistLoopAsync(stoppingToken);
+        // Pods are read ahead, several at a time, while decisions are still made one after another in queue
+        // order: a decision takes microseconds, a read a network round trip, so reading one pod per decision
+        // would cap the scheduler at one pod per round trip.
+        var reads = Channel.CreateBounded<(string Key, Task<V1Pod?> Pod)>(options.Value.ParallelReads);
+        var reader = ReadAheadAsync(reads.Writer, stoppingToken);
         try
         {
-            while (await _queue.TakeAsync(stoppingToken) is { } key)
+            await foreach (var (key, read) in reads.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await ScheduleOneAsync(key, stoppingToken);
+                    if (await read is { } pod)
+                    {
+                        await ScheduleOneAsync(key, pod, stoppingToken);
+                    }
+
                     _queue.Forget(key);
                 }
                 catch (Exception e) when (e is HttpOperationException or HttpRequestException)
@@ -92,22 +104,41 @@ public sealed partial class SchedulerService(IKubernetes api, IOptions<Scheduler
             // Stopping.
         }
 
+        await reader.ContinueWith(_ => { }, TaskScheduler.Default);
         await relist.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    private async Task ScheduleOneAsync(string key, CancellationToken ct)
+    private async Task ReadAheadAsync(ChannelWriter<(string Key, Task<V1Pod?> Pod)> reads, CancellationToken ct)
     {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        V1Pod pod;
         try
         {
-            pod = await api.CoreV1.ReadNamespacedPodAsync(key[(slash + 1)..], key[..slash], cancellationToken: ct);
+            while (await _queue.TakeAsync(ct) is { } key)
+            {
+                await reads.WriteAsync((key, ReadPodAsync(key, ct)), ct);
+            }
+        }
+        finally
+        {
+            reads.TryComplete();
+        }
+    }
+
+    /// <summary>The pod as stored now; null when it is gone.</summary>
+    private async Task<V1Pod?> ReadPodAsync(string key, CancellationToken ct)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        try
+        {
+            return await api.CoreV1.ReadNamespacedPodAsync(key[(slash + 1)..], key[..slash], cancellationToken: ct);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            return;
+            return null;
         }
+    }
 
+    private async Task ScheduleOneAsync(string key, V1Pod pod, CancellationToken ct)
+    {
         if (!NeedsScheduling(pod))
         {
             return;
