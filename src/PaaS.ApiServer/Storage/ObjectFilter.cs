@@ -24,7 +24,8 @@ internal sealed class ObjectFilter
 
     private static readonly Dictionary<string, SelectableField> PodFields = new(CommonFields)
     {
-        ["spec.nodeName"] = new("coalesce(o.node_name, '')", "spec", "nodeName"),
+        // Node agents list their pods by spec.nodeName on every sync: it must use the node_name index.
+        ["spec.nodeName"] = new("coalesce(o.node_name, '')", "spec", "nodeName") { IndexedColumn = "o.node_name" },
         ["status.phase"] = new("coalesce(o.phase, '')", "status", "phase"),
     };
 
@@ -117,6 +118,12 @@ internal sealed class ObjectFilter
 
         foreach (var field in Fields)
         {
+            if (field.Equal && field.Selectable.IndexedColumn is { } column)
+            {
+                sql.Append(field.Value.Length == 0 ? $" AND {column} IS NULL" : $" AND {column} = {Add(field.Value, NpgsqlDbType.Text)}");
+                continue;
+            }
+
             sql.Append($" AND {field.Selectable.Sql} {(field.Equal ? "=" : "<>")} {Add(field.Value, NpgsqlDbType.Text)}");
         }
 
