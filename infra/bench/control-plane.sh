@@ -18,7 +18,7 @@ export Api__HomeDirectory=$work Api__ListenUrl=http://127.0.0.1:5290 Api__Public
 export Api__SecureListenUrl=https://127.0.0.1:6543 Api__SecurePublicUrl=https://127.0.0.1:6543
 export Controllers__Kubeconfig=$work/controllers.kubeconfig Scheduler__Kubeconfig=$work/scheduler.kubeconfig
 export Agent__KubeconfigPattern="$work/nodes/{node}.kubeconfig" Agent__SimulatedNodes=$nodes
-export Logging__LogLevel__Default=Warning
+export Logging__LogLevel__Default=Warning DOTNET_PerfMapEnabled=${DOTNET_PerfMapEnabled:-0} DOTNET_EnableWriteXorExecute=${DOTNET_EnableWriteXorExecute:-1}
 pids=()
 
 cleanup() {
@@ -66,8 +66,19 @@ echo "nodes Ready:             $ready of $nodes after $(( $(date +%s) - began ))
 [ "$ready" -ge "$nodes" ] || { tail -n 20 "$work/agent.log"; exit 1; }
 
 paas_log "creating $pods pods in bursts of $burst, then $deployments deployments x $replicas replicas"
+# CPU seconds (user + system) per part over the driver's run: where a pod's cost goes on this machine.
+cpu_of() { awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$1/stat"; }
+cpu_of_all() { ps -C "$1" -o cputimes= 2>/dev/null | awk '{s += $1} END {printf "%.1f", s}'; }
+declare -A cpu_before
+for role in api controllers scheduler agent; do cpu_before[$role]=$(cpu_of "${pid_of[$role]}"); done
+cpu_before[postgres]=$(cpu_of_all postgres) cpu_before[rabbitmq]=$(cpu_of_all beam.smp)
 status=0
-dotnet run --no-build -c Release "$root/infra/bench/control-plane.cs" -- "$KUBECONFIG" "$pods" "$burst" "$deployments" "$replicas" || status=$?
+dotnet run --no-build -c Release "$root/infra/bench/control-plane.cs" -- "$KUBECONFIG" "$pods" "$burst" "$deployments" "$replicas" "${pid_of[scheduler]}" || status=$?
+
+echo "CPU seconds during the run:"
+for role in api controllers scheduler agent; do awk -v r="$role" -v a="$(cpu_of "${pid_of[$role]}")" -v b="${cpu_before[$role]}" 'BEGIN {printf "  %-12s %6.1f\n", r, a - b}'; done
+awk -v a="$(cpu_of_all postgres)" -v b="${cpu_before[postgres]}" 'BEGIN {printf "  %-12s %6.1f\n", "postgres", a - b}'
+awk -v a="$(cpu_of_all beam.smp)" -v b="${cpu_before[rabbitmq]}" 'BEGIN {printf "  %-12s %6.1f\n", "rabbitmq", a - b}'
 
 echo "peak memory (VmHWM) per process:"
 total=0

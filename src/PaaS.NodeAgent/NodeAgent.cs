@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Net;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using PaaS.Contracts;
 using PaaS.NodeAgent.Runtime;
 
 namespace PaaS.NodeAgent;
@@ -19,10 +21,30 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
 
     public const string LeaseNamespace = "kube-node-lease";
     private readonly SemaphoreSlim _syncRequested = new(0, 1);
+    private V1Lease? _lease;
+
+    /// <summary>The resourceVersion of each pod status this agent wrote last, to recognise the change it causes.</summary>
+    private readonly ConcurrentDictionary<string, long> _ownReports = new(StringComparer.Ordinal);
 
     public string NodeName => nodeName;
 
-    /// <summary>Asks for a sync soon (a change to one of this node's pods arrived).</summary>
+    /// <summary>
+    /// A change to one of this node's pods arrived: sync soon, unless it is this agent's own status report
+    /// coming back (nothing to do for it, and each sync costs a list request).
+    /// </summary>
+    public void OnPodChanged(ResourceChanged change)
+    {
+        var key = $"{change.Namespace}/{change.Name}";
+        if (_ownReports.TryGetValue(key, out var reported) && change.ResourceVersion <= reported)
+        {
+            _ownReports.TryRemove(key, out _);
+            return;
+        }
+
+        RequestSync();
+    }
+
+    /// <summary>Asks for a sync soon.</summary>
     public void RequestSync()
     {
         try
@@ -93,6 +115,12 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
             }
         }
 
+        var listed = pods.Items.Select(p => $"{p.Metadata.NamespaceProperty}/{p.Metadata.Name}").ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _ownReports.Keys.Where(k => !listed.Contains(k)))
+        {
+            _ownReports.TryRemove(gone, out _);
+        }
+
         foreach (var orphan in running.Values.Where(p => !wanted.Contains(p.Uid)))
         {
             // Running here but no longer this node's (deleted, or replaced while the node was away).
@@ -125,7 +153,11 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
                 State = new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = started.StartedAt } },
             }).ToList(),
         };
-        await IgnoreGoneOrChangedAsync(() => api.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct));
+        await IgnoreGoneOrChangedAsync(async () =>
+        {
+            var written = await api.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
+            _ownReports[$"{written.Metadata.NamespaceProperty}/{written.Metadata.Name}"] = long.Parse(written.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture);
+        });
     }
 
     private async Task RegisterAsync(CancellationToken ct)
@@ -170,19 +202,29 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
         }
     }
 
+    /// <summary>
+    /// Renews the node's Lease as the kubelet does: an update of the copy kept from the last renewal, one request
+    /// per heartbeat; the Lease is read again only when that copy is stale (a conflict) or missing.
+    /// </summary>
     private async Task RenewLeaseAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         try
         {
-            var lease = await api.CoordinationV1.ReadNamespacedLeaseAsync(nodeName, LeaseNamespace, cancellationToken: ct);
+            var lease = _lease ?? await api.CoordinationV1.ReadNamespacedLeaseAsync(nodeName, LeaseNamespace, cancellationToken: ct);
             lease.Spec.RenewTime = now;
             lease.Spec.HolderIdentity = nodeName;
-            await api.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, nodeName, LeaseNamespace, cancellationToken: ct);
+            _lease = await api.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, nodeName, LeaseNamespace, cancellationToken: ct);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict && _lease is not null)
+        {
+            // The kept copy is stale (someone else wrote the Lease): read it and try once more.
+            _lease = null;
+            await RenewLeaseAsync(ct);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            await api.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease
+            _lease = await api.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease
             {
                 ApiVersion = "coordination.k8s.io/v1",
                 Kind = "Lease",

@@ -9,4 +9,11 @@ public sealed class OutboxOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromMinutes(15);
 
     public int BatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// Publishes awaiting the broker's confirm at once (changes of one object stay in order). Each publish waits
+    /// a broker round trip, so this bounds the relay's rate: at 4 it fell thousands of changes behind a burst of
+    /// pod creations, and the scheduler and agents saw pods seconds late.
+    /// </summary>
+    public int ParallelPublishes { get; set; } = 32;
 }

@@ -109,16 +109,15 @@ internal sealed partial class OutboxRelay(
             return 0;
         }
 
-        // Changes of one object go out one after another, in commit order; different objects in parallel,
-        // a few at a time (enough to hide the broker's confirm round trip, few enough not to starve the
-        // API of CPU while a backlog drains). The first failure stops the pass.
+        // Changes of one object go out one after another, in commit order; different objects in parallel
+        // (enough to hide the broker's confirm round trip). The first failure stops the pass.
         var confirmed = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
         var nodePods = await bus.GetSendEndpoint(NodeRouting.Address);
         using var stopPass = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var groups = batch.GroupBy(c => (c.Message.Kind, c.Message.Namespace, c.Message.Name));
         try
         {
-            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stopPass.Token }, async (changes, token) =>
+            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = _options.ParallelPublishes, CancellationToken = stopPass.Token }, async (changes, token) =>
             {
                 foreach (var (version, message) in changes)
                 {

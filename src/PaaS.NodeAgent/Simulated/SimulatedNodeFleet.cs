@@ -34,7 +34,7 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
         Interlocked.Increment(ref _changesReceived);
         if (change.Kind == "Pod" && change.NodeName is { } node && _agents.TryGetValue(node, out var agent))
         {
-            agent.RequestSync();
+            agent.OnPodChanged(change);
         }
         else
         {
