@@ -105,6 +105,12 @@ public sealed partial class SchedulerService(IKubernetes api, IOptions<Scheduler
         }
 
         await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+        while (reads.Reader.TryRead(out var unprocessed))
+        {
+            // Read ahead but not decided when the term ended: release them (the next term's relist queues them again).
+            _queue.Done(unprocessed.Key);
+        }
+
         await relist.ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
@@ -114,7 +120,15 @@ public sealed partial class SchedulerService(IKubernetes api, IOptions<Scheduler
         {
             while (await _queue.TakeAsync(ct) is { } key)
             {
-                await reads.WriteAsync((key, ReadPodAsync(key, ct)), ct);
+                try
+                {
+                    await reads.WriteAsync((key, ReadPodAsync(key, ct)), ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    _queue.Done(key);
+                    throw;
+                }
             }
         }
         finally
