@@ -7,7 +7,8 @@
 //  (c) creates deployments × replicas at once and times them until every one has all replicas ready.
 //  (b2) with the scheduler process paused (SIGSTOP), creates the same number of pods, resumes it and times
 //      how fast it binds the backlog: the binding path alone, without creations competing for the API.
-// Usage: dotnet run infra/bench/control-plane.cs <kubeconfig> [pods=10000] [burst=1000] [deployments=100] [replicas=10] [scheduler pid]
+//  Peak memory (VmHWM) of the parts is read after (b) and (c), before (b2) adds as many pods again.
+// Usage: dotnet run infra/bench/control-plane.cs <kubeconfig> [pods=10000] [burst=1000] [deployments=100] [replicas=10] [role=pid,...]
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using k8s;
@@ -18,7 +19,9 @@ var pods = args.Length > 1 ? int.Parse(args[1]) : 10_000;
 var burst = args.Length > 2 ? int.Parse(args[2]) : 1_000;
 var deployments = args.Length > 3 ? int.Parse(args[3]) : 100;
 var replicas = args.Length > 4 ? int.Parse(args[4]) : 10;
-var schedulerPid = args.Length > 5 ? args[5] : null;
+var parts = (args.Length > 5 ? args[5] : "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+    .Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
+var schedulerPid = parts.GetValueOrDefault("scheduler");
 const int Connections = 32;
 using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
 var run = DateTime.UtcNow.ToString("HHmmss");
@@ -29,10 +32,6 @@ var requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"),
 // processes up (.NET compiles hot code in tiers; a platform runs for days, not for one minute).
 await CreateAndBindAsync($"bench-warmup-{run}", burst, report: false);
 var bindingOk = await CreateAndBindAsync($"bench-pods-{run}", pods, report: true);
-if (schedulerPid is not null)
-{
-    bindingOk &= await CreateAndBindAsync($"bench-backlog-{run}", pods, report: true, pauseScheduler: true);
-}
 
 // (c) deployments × replicas until all ready.
 var deployNs = $"bench-deploy-{run}";
@@ -75,6 +74,25 @@ while (began.Elapsed < TimeSpan.FromMinutes(10))
 }
 
 Console.WriteLine($"{deployments} deployments × {replicas} replicas: {(ready == deployments ? $"all ready in {began.Elapsed.TotalSeconds:F1} s" : $"only {ready} ready after {began.Elapsed.TotalSeconds:F0} s")}");
+if (parts.Count > 0)
+{
+    Console.WriteLine("peak memory (VmHWM) so far:");
+    long controlPlane = 0;
+    foreach (var (role, pid) in parts)
+    {
+        var kb = long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        controlPlane += role == "agent" ? 0 : kb;
+        Console.WriteLine($"  {role,-12} {kb / 1024,6} MiB");
+    }
+
+    Console.WriteLine($"  control plane (api + controllers + scheduler): {controlPlane / 1024} MiB; the agent runs the simulated nodes");
+}
+
+if (schedulerPid is not null)
+{
+    bindingOk &= await CreateAndBindAsync($"bench-backlog-{run}", pods, report: true, pauseScheduler: true);
+}
+
 Console.WriteLine($"driver CPU seconds:      {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} (creating, watching)");
 return bindingOk && ready == deployments ? 0 : 1;
 

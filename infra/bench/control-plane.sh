@@ -73,21 +73,18 @@ declare -A cpu_before
 for role in api controllers scheduler agent; do cpu_before[$role]=$(cpu_of "${pid_of[$role]}"); done
 cpu_before[postgres]=$(cpu_of_all postgres) cpu_before[rabbitmq]=$(cpu_of_all beam.smp)
 status=0
-dotnet run --no-build -c Release "$root/infra/bench/control-plane.cs" -- "$KUBECONFIG" "$pods" "$burst" "$deployments" "$replicas" "${pid_of[scheduler]}" || status=$?
+dotnet run --no-build -c Release "$root/infra/bench/control-plane.cs" -- "$KUBECONFIG" "$pods" "$burst" "$deployments" "$replicas" \
+  "api=${pid_of[api]},controllers=${pid_of[controllers]},scheduler=${pid_of[scheduler]},agent=${pid_of[agent]}" || status=$?
 
 echo "CPU seconds during the run:"
 for role in api controllers scheduler agent; do awk -v r="$role" -v a="$(cpu_of "${pid_of[$role]}")" -v b="${cpu_before[$role]}" 'BEGIN {printf "  %-12s %6.1f\n", r, a - b}'; done
 awk -v a="$(cpu_of_all postgres)" -v b="${cpu_before[postgres]}" 'BEGIN {printf "  %-12s %6.1f\n", "postgres", a - b}'
 awk -v a="$(cpu_of_all beam.smp)" -v b="${cpu_before[rabbitmq]}" 'BEGIN {printf "  %-12s %6.1f\n", "rabbitmq", a - b}'
 
-echo "peak memory (VmHWM) per process:"
-total=0
+echo "peak memory (VmHWM) at the end, the backlog's pods included:"
 for role in api controllers scheduler agent; do
-  kb=$(awk '/VmHWM/ {print $2}' "/proc/${pid_of[$role]}/status")
-  printf '  %-12s %6d MiB\n' "$role" $((kb / 1024))
-  [ "$role" = agent ] || total=$((total + kb))
+  printf '  %-12s %6d MiB\n' "$role" $(($(awk '/VmHWM/ {print $2}' "/proc/${pid_of[$role]}/status") / 1024))
 done
-printf '  control plane (api + controllers + scheduler): %d MiB; the agent runs the %d simulated nodes\n' $((total / 1024)) "$nodes"
 for role in api controllers scheduler agent; do
   errors=$(grep -c -E '^(fail|crit)' "$work/$role.log" || true)
   [ "$errors" -eq 0 ] || { echo "$role logged $errors errors; last lines:"; grep -E -A3 '^(fail|crit)' "$work/$role.log" | tail -n 12; }
