@@ -44,6 +44,26 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
     /// </summary>
     public async Task<(long ResourceVersion, List<string> Bodies)> ListAsync(string resource, string? ns, ObjectFilter filter, CancellationToken ct)
     {
+        var bodies = new List<string>();
+        long version = 0;
+        await foreach (var (rv, body) in EnumerateAsync(resource, ns, filter, ct))
+        {
+            version = rv;
+            if (body is not null)
+            {
+                bodies.Add(body);
+            }
+        }
+
+        return (version, bodies);
+    }
+
+    /// <summary>
+    /// The list row by row, in (namespace, name) order, for writing it out without holding it: each row carries
+    /// the store's resourceVersion at the read; the first row has a null body when nothing matched.
+    /// </summary>
+    public async IAsyncEnumerable<(long ResourceVersion, string? Body)> EnumerateAsync(string resource, string? ns, ObjectFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         await using var command = dataSource.CreateCommand();
         var sql = new StringBuilder("SELECT c.value, o.body::text, o.namespace, o.name FROM store_counter c LEFT JOIN objects o ON o.resource = @r");
         command.Parameters.AddWithValue("r", resource);
@@ -57,19 +77,11 @@ internal sealed class ObjectStore(NpgsqlDataSource dataSource, OutboxSignal outb
         sql.Append(" WHERE c.id = 1 ORDER BY o.namespace, o.name");
         command.CommandText = sql.ToString();
 
-        var bodies = new List<string>();
-        long version = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            version = reader.GetInt64(0);
-            if (!reader.IsDBNull(1))
-            {
-                bodies.Add(Served(resource, reader.GetString(2), reader.GetString(3), reader.GetString(1)));
-            }
+            yield return (reader.GetInt64(0), reader.IsDBNull(1) ? null : Served(resource, reader.GetString(2), reader.GetString(3), reader.GetString(1)));
         }
-
-        return (version, bodies);
     }
 
     /// <summary>Every object in a namespace, whatever its kind (for namespace finalization).</summary>
