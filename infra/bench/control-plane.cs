@@ -82,10 +82,10 @@ if (parts.Count > 0)
     {
         var kb = long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
         controlPlane += role == "agent" ? 0 : kb;
-        Console.WriteLine($"  {role,-12} {kb / 1024,6} MiB");
+        Console.WriteLine($"  {role,-14} {kb / 1024,6} MiB");
     }
 
-    Console.WriteLine($"  control plane (api + controllers + scheduler): {controlPlane / 1024} MiB; the agent runs the simulated nodes");
+    Console.WriteLine($"  control plane (API server, controller manager, scheduler): {controlPlane / 1024} MiB; the agent runs the simulated nodes");
 }
 
 if (schedulerPid is not null)

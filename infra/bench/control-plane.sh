@@ -5,6 +5,9 @@
 # Then infra/bench/control-plane.cs creates pods in bursts and 100 deployments, and this script reports
 # the peak memory (VmHWM) of each process. The scheduler ceiling (binding stubbed) is
 # `dotnet run infra/bench/scheduler-ceiling.cs`.
+# Layouts (PAAS_BENCH_LAYOUT): "separate" (default) runs api, controllers and scheduler as three processes
+# and can pause the scheduler for the backlog figure; "combined" runs them in one process, as infra/up.sh
+# does (k3s-style), which shares one .NET runtime's ~140 MB baseline; the backlog phase needs "separate".
 # Usage: infra/bench/control-plane.sh [nodes=1000] [pods=10000] [burst=1000] [deployments=100] [replicas=10]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -45,10 +48,13 @@ paas_log "issuing $nodes node identities"
 dotnet "$bin/paas.dll" node-kubeconfigs sim "$nodes" "$work/nodes" >/dev/null
 
 declare -A pid_of
-for role in api controllers scheduler agent; do
-  dotnet "$bin/paas.dll" --roles "$role" >"$work/$role.log" 2>&1 &
+if [ "${PAAS_BENCH_LAYOUT:-separate}" = combined ]; then parts=(control-plane agent); else parts=(api controllers scheduler agent); fi
+for role in "${parts[@]}"; do
+  roles=$role
+  [ "$role" = control-plane ] && roles=api,controllers,scheduler
+  dotnet "$bin/paas.dll" --roles "$roles" >"$work/$role.log" 2>&1 &
   pids+=($!) pid_of[$role]=$!
-  if [ "$role" = api ]; then
+  if [ "$role" = api ] || [ "$role" = control-plane ]; then
     for _ in $(seq 1 60); do curl -fsS "$Api__ListenUrl/readyz" >/dev/null 2>&1 && break; sleep 1; done
     dotnet "$bin/paas.dll" admin-kubeconfig >/dev/null
   fi
@@ -70,22 +76,22 @@ paas_log "creating $pods pods in bursts of $burst, then $deployments deployments
 cpu_of() { awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$1/stat"; }
 cpu_of_all() { ps -C "$1" -o cputimes= 2>/dev/null | awk '{s += $1} END {printf "%.1f", s}'; }
 declare -A cpu_before
-for role in api controllers scheduler agent; do cpu_before[$role]=$(cpu_of "${pid_of[$role]}"); done
+for role in "${parts[@]}"; do cpu_before[$role]=$(cpu_of "${pid_of[$role]}"); done
 cpu_before[postgres]=$(cpu_of_all postgres) cpu_before[rabbitmq]=$(cpu_of_all beam.smp)
 status=0
-dotnet run --no-build -c Release "$root/infra/bench/control-plane.cs" -- "$KUBECONFIG" "$pods" "$burst" "$deployments" "$replicas" \
-  "api=${pid_of[api]},controllers=${pid_of[controllers]},scheduler=${pid_of[scheduler]},agent=${pid_of[agent]}" || status=$?
+pid_list=$(for role in "${parts[@]}"; do printf '%s=%s,' "$role" "${pid_of[$role]}"; done)
+dotnet run --no-build -c Release "$root/infra/bench/control-plane.cs" -- "$KUBECONFIG" "$pods" "$burst" "$deployments" "$replicas" "$pid_list" || status=$?
 
 echo "CPU seconds during the run:"
-for role in api controllers scheduler agent; do awk -v r="$role" -v a="$(cpu_of "${pid_of[$role]}")" -v b="${cpu_before[$role]}" 'BEGIN {printf "  %-12s %6.1f\n", r, a - b}'; done
+for role in "${parts[@]}"; do awk -v r="$role" -v a="$(cpu_of "${pid_of[$role]}")" -v b="${cpu_before[$role]}" 'BEGIN {printf "  %-12s %6.1f\n", r, a - b}'; done
 awk -v a="$(cpu_of_all postgres)" -v b="${cpu_before[postgres]}" 'BEGIN {printf "  %-12s %6.1f\n", "postgres", a - b}'
 awk -v a="$(cpu_of_all beam.smp)" -v b="${cpu_before[rabbitmq]}" 'BEGIN {printf "  %-12s %6.1f\n", "rabbitmq", a - b}'
 
 echo "peak memory (VmHWM) at the end, the backlog's pods included:"
-for role in api controllers scheduler agent; do
-  printf '  %-12s %6d MiB\n' "$role" $(($(awk '/VmHWM/ {print $2}' "/proc/${pid_of[$role]}/status") / 1024))
+for role in "${parts[@]}"; do
+  printf '  %-14s %6d MiB\n' "$role" $(($(awk '/VmHWM/ {print $2}' "/proc/${pid_of[$role]}/status") / 1024))
 done
-for role in api controllers scheduler agent; do
+for role in "${parts[@]}"; do
   errors=$(grep -c -E '^(fail|crit)' "$work/$role.log" || true)
   [ "$errors" -eq 0 ] || { echo "$role logged $errors errors; last lines:"; grep -E -A3 '^(fail|crit)' "$work/$role.log" | tail -n 12; }
 done
