@@ -74,7 +74,7 @@ public sealed class GarbageCollector(IKubernetes api) : IController
             {
                 keys.Add(Key("owner", kind, meta.NamespaceProperty, meta.Name));
             }
-            else if (meta.OwnerReferences is { Count: > 0 } references && references.All(r => !live.Contains(r.Uid)))
+            else if (meta.OwnerReferences is { Count: > 0 } references && references.All(r => Kinds.Contains(r.Kind) && !live.Contains(r.Uid)))
             {
                 keys.Add(Key("dependent", kind, meta.NamespaceProperty, meta.Name));
             }
