@@ -1,0 +1,183 @@
+using System.Globalization;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using k8s.Models;
+using PaaS.NodeAgent.Runtime;
+
+namespace PaaS.NodeAgent.Docker;
+
+/// <summary>
+/// Runs pods as Docker containers, the way dockershim did: a sandbox container (<c>paas/pause</c>) owns the
+/// pod's network, IPC and UTS namespaces (hostname = pod name, <c>IpcMode=shareable</c>) on the namespace's
+/// own Docker network, and each of the pod's containers joins it with <c>container:&lt;sandbox&gt;</c> for
+/// network, IPC and PID, so they share <c>localhost</c>, processes and hostname. <c>emptyDir</c> volumes are
+/// Docker volumes of the pod. Every container carries labels naming its node and pod, so a restarted agent
+/// finds (adopts) the pods it runs instead of starting them twice, and several agents can share one engine:
+/// each lists and touches only its own node's containers.
+/// </summary>
+public sealed class DockerRuntime(IDockerClient docker, string nodeName, string sandboxImage = DockerRuntime.DefaultSandboxImage) : IContainerRuntime
+{
+    public const string DefaultSandboxImage = "paas/pause:1";
+    public const string NodeLabel = "paas.dev/node";
+    public const string PodUidLabel = "paas.dev/pod-uid";
+    public const string PodNameLabel = "paas.dev/pod-name";
+    public const string PodNamespaceLabel = "paas.dev/pod-namespace";
+    public const string RoleLabel = "paas.dev/role";
+    public const string ContainerLabel = "paas.dev/container";
+
+    /// <summary>A container without a limit still gets one: a fork bomb in one pod must not take the node.</summary>
+    public const long DefaultPidsLimit = 1024;
+
+    public async Task<RuntimePod> StartPodAsync(V1Pod pod, CancellationToken ct)
+    {
+        var meta = pod.Metadata;
+        var labels = PodLabels(pod);
+        var network = await EnsureNetworkAsync(meta.NamespaceProperty, ct);
+        foreach (var volume in (pod.Spec.Volumes ?? []).Where(v => v.EmptyDir is not null))
+        {
+            await docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = VolumeName(meta.Uid, volume.Name), Labels = labels }, ct);
+        }
+
+        await EnsureImageAsync(sandboxImage, ct);
+        var sandbox = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Name = $"k8s_POD_{meta.Name}_{meta.NamespaceProperty}_{meta.Uid}_0",
+            Image = sandboxImage,
+            Hostname = meta.Name,
+            Labels = new Dictionary<string, string>(labels) { [RoleLabel] = "sandbox" },
+            HostConfig = new HostConfig
+            {
+                NetworkMode = network,
+                IpcMode = "shareable",
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges"],
+                PidsLimit = 16,
+                Memory = 32 * 1024 * 1024,
+            },
+        }, ct);
+        await docker.Containers.StartContainerAsync(sandbox.ID, new ContainerStartParameters(), ct);
+
+        foreach (var container in pod.Spec.Containers)
+        {
+            await EnsureImageAsync(container.Image, ct);
+            var created = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+            {
+                Name = $"k8s_{container.Name}_{meta.Name}_{meta.NamespaceProperty}_{meta.Uid}_0",
+                Image = container.Image,
+                Entrypoint = container.Command?.ToList(),
+                Cmd = container.Args?.ToList(),
+                WorkingDir = container.WorkingDir,
+                Env = (container.Env ?? []).Where(e => e.Value is not null).Select(e => $"{e.Name}={e.Value}").ToList(),
+                Labels = new Dictionary<string, string>(labels) { [RoleLabel] = "container", [ContainerLabel] = container.Name },
+                HostConfig = new HostConfig
+                {
+                    NetworkMode = $"container:{sandbox.ID}",
+                    IpcMode = $"container:{sandbox.ID}",
+                    PidMode = $"container:{sandbox.ID}",
+                    Mounts = (container.VolumeMounts ?? [])
+                        .Where(m => pod.Spec.Volumes?.Any(v => v.Name == m.Name && v.EmptyDir is not null) == true)
+                        .Select(m => new Mount { Type = "volume", Source = VolumeName(meta.Uid, m.Name), Target = m.MountPath, ReadOnly = m.ReadOnlyProperty == true })
+                        .ToList(),
+                    NanoCPUs = Limit(container, "cpu") is { } cpu ? (long)(cpu * 1_000_000_000m) : 0,
+                    Memory = Limit(container, "memory") is { } memory ? (long)memory : 0,
+                    PidsLimit = DefaultPidsLimit,
+                    CapDrop = ["ALL"],
+                    SecurityOpt = ["no-new-privileges"],
+                },
+            }, ct);
+            await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct);
+        }
+
+        return ToRuntimePod(await docker.Containers.InspectContainerAsync(sandbox.ID, ct));
+    }
+
+    public async Task StopPodAsync(string podUid, CancellationToken ct)
+    {
+        var containers = await ListAsync($"{PodUidLabel}={podUid}", ct);
+        // The pod's containers first, the sandbox (which holds their namespaces) last.
+        foreach (var container in containers.OrderBy(c => c.Labels.TryGetValue(RoleLabel, out var role) && role == "sandbox"))
+        {
+            await docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, ct);
+        }
+
+        var volumes = await docker.Volumes.ListAsync(new VolumesListParameters { Filters = LabelFilter($"{PodUidLabel}={podUid}", $"{NodeLabel}={nodeName}") }, ct);
+        foreach (var volume in volumes.Volumes ?? [])
+        {
+            await docker.Volumes.RemoveAsync(volume.Name, force: true, ct);
+        }
+    }
+
+    public async Task<IReadOnlyCollection<RuntimePod>> ListPodsAsync(CancellationToken ct)
+    {
+        var sandboxes = await ListAsync($"{RoleLabel}=sandbox", ct);
+        var pods = new List<RuntimePod>();
+        foreach (var sandbox in sandboxes)
+        {
+            pods.Add(ToRuntimePod(await docker.Containers.InspectContainerAsync(sandbox.ID, ct)));
+        }
+
+        return pods;
+    }
+
+    /// <summary>This node's containers (running or not) that also carry <paramref name="label"/>.</summary>
+    private async Task<IList<ContainerListResponse>> ListAsync(string label, CancellationToken ct) =>
+        await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = LabelFilter($"{NodeLabel}={nodeName}", label) }, ct);
+
+    private static Dictionary<string, IDictionary<string, bool>> LabelFilter(params string[] labels) =>
+        new() { ["label"] = labels.ToDictionary(l => l, _ => true) };
+
+    private Dictionary<string, string> PodLabels(V1Pod pod) => new()
+    {
+        [NodeLabel] = nodeName,
+        [PodUidLabel] = pod.Metadata.Uid,
+        [PodNameLabel] = pod.Metadata.Name,
+        [PodNamespaceLabel] = pod.Metadata.NamespaceProperty,
+    };
+
+    /// <summary>One Docker network per namespace (<c>paas-ns-&lt;namespace&gt;</c>), shared by the namespace's pods on this engine.</summary>
+    private async Task<string> EnsureNetworkAsync(string ns, CancellationToken ct)
+    {
+        var name = $"paas-ns-{ns}";
+        var existing = await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } } }, ct);
+        if (existing.Any(n => n.Name == name))
+        {
+            return name;
+        }
+
+        try
+        {
+            await docker.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = name, CheckDuplicate = true, Labels = new Dictionary<string, string> { [PodNamespaceLabel] = ns } }, ct);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            // Another agent on this engine created it meanwhile.
+        }
+
+        return name;
+    }
+
+    /// <summary>Uses the local image when present, pulls it otherwise.</summary>
+    private async Task EnsureImageAsync(string image, CancellationToken ct)
+    {
+        try
+        {
+            await docker.Images.InspectImageAsync(image, ct);
+        }
+        catch (DockerImageNotFoundException)
+        {
+            await docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image }, null, new Progress<JSONMessage>(), ct);
+        }
+    }
+
+    private static string VolumeName(string podUid, string volume) => $"paas-{podUid}-{volume}";
+
+    private static decimal? Limit(V1Container container, string resource) =>
+        container.Resources?.Limits?.TryGetValue(resource, out var quantity) == true ? quantity.ToDecimal() : null;
+
+    private static RuntimePod ToRuntimePod(ContainerInspectResponse sandbox) => new(
+        sandbox.Config.Labels[PodUidLabel],
+        sandbox.Config.Labels[PodNamespaceLabel],
+        sandbox.Config.Labels[PodNameLabel],
+        DateTime.Parse(sandbox.State.StartedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+        sandbox.NetworkSettings.Networks.Values.FirstOrDefault()?.IPAddress ?? "");
+}
