@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using PaaS.Contracts;
-using PaaS.NodeAgent.Simulated;
 
 namespace PaaS.NodeAgent;
 
@@ -9,7 +8,7 @@ namespace PaaS.NodeAgent;
 /// Wakes the node agent whose pod changed. The queue receives only the changes of pods bound to this
 /// process's nodes (<see cref="NodeRouting"/>); the agents' relist repairs anything a message missed.
 /// </summary>
-public sealed class AgentChangeConsumer(SimulatedNodeFleet fleet) : IConsumer<ResourceChanged>
+public sealed class AgentChangeConsumer(NodeFleet fleet) : IConsumer<ResourceChanged>
 {
     public Task Consume(ConsumeContext<ResourceChanged> context)
     {
@@ -28,7 +27,7 @@ public sealed class AgentChangeConsumerDefinition : ConsumerDefinition<AgentChan
 
     public AgentChangeConsumerDefinition(IOptions<NodeAgentOptions> options)
     {
-        _nodes = SimulatedNodeFleet.NodeNames(options.Value).ToList();
+        _nodes = NodeFleet.NodeNames(options.Value).ToList();
         Endpoint(e =>
         {
             e.Temporary = true;

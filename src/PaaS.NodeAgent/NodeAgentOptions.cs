@@ -26,6 +26,20 @@ public sealed class NodeAgentOptions
 
     public int SimulatedPods { get; set; } = 110;
 
+    /// <summary>
+    /// When set, this process also runs a node of that name whose pods are real containers on the Docker
+    /// engine at <see cref="DockerEndpoint"/> (the Docker runtime; its probes, restarts and logs are being built).
+    /// </summary>
+    public string? DockerNode { get; set; }
+
+    public string DockerEndpoint { get; set; } = "unix:///var/run/docker.sock";
+
+    /// <summary>The Docker node's zone label (<c>topology.kubernetes.io/zone</c>), if any.</summary>
+    public string? DockerNodeZone { get; set; }
+
+    /// <summary>The address the Docker node reports (and, later, publishes pod ports on).</summary>
+    public string NodeAddress { get; set; } = "127.0.0.1";
+
     /// <summary>A kubeconfig per node: <c>{node}</c> in the path is replaced by the node's name (each node has its own system:node identity).</summary>
     public string? KubeconfigPattern { get; set; }
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PaaS.NodeAgent.Simulated;
 
 namespace PaaS.NodeAgent;
 
@@ -12,8 +11,8 @@ public static class NodeAgentRegistration
     {
         services.Configure<NodeAgentOptions>(configuration.GetSection(NodeAgentOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SimulatedNodeFleet>();
-        services.AddHostedService(sp => sp.GetRequiredService<SimulatedNodeFleet>());
+        services.AddSingleton<NodeFleet>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeFleet>());
         return services;
     }
 

@@ -20,8 +20,11 @@ public sealed class ControlPlaneFixture() : PlatformFixture("api,agent,controlle
     public const int Nodes = 3;
 }
 
-/// <summary>A platform running <paramref name="roles"/> in this process over <paramref name="nodes"/> simulated nodes.</summary>
-public abstract class PlatformFixture(string roles, int nodes) : IAsyncLifetime
+/// <summary>
+/// A platform running <paramref name="roles"/> in this process over <paramref name="nodes"/> simulated nodes
+/// and, if <paramref name="dockerNode"/> is given, a node of that name on the real Docker engine.
+/// </summary>
+public abstract class PlatformFixture(string roles, int nodes, string? dockerNode = null) : IAsyncLifetime
 {
     private readonly string _database = "paas_cp_" + Guid.NewGuid().ToString("N")[..12];
     private WebApplication? _app;
@@ -32,7 +35,7 @@ public abstract class PlatformFixture(string roles, int nodes) : IAsyncLifetime
     public IKubernetes Admin { get; private set; } = null!;
 
     /// <summary>The simulated nodes, to stop and start them as a crash or partition would.</summary>
-    public PaaS.NodeAgent.Simulated.SimulatedNodeFleet Fleet => _app!.Services.GetRequiredService<PaaS.NodeAgent.Simulated.SimulatedNodeFleet>();
+    public PaaS.NodeAgent.NodeFleet Fleet => _app!.Services.GetRequiredService<PaaS.NodeAgent.NodeFleet>();
 
     /// <summary>The settings the platform was started with (a second instance of a role can reuse them).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; private set; } = new Dictionary<string, string?>();
@@ -49,6 +52,7 @@ public abstract class PlatformFixture(string roles, int nodes) : IAsyncLifetime
             ["Api:SecurePublicUrl"] = https,
             ["Api:HomeDirectory"] = Home,
             ["Agent:SimulatedNodes"] = nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Agent:DockerNode"] = dockerNode,
             ["Agent:KubeconfigPattern"] = Path.Combine(Home, "nodes", "{node}.kubeconfig"),
             ["Agent:RelistInterval"] = "00:00:05",
             ["Controllers:Kubeconfig"] = Path.Combine(Home, "controllers.kubeconfig"),
@@ -78,9 +82,9 @@ public abstract class PlatformFixture(string roles, int nodes) : IAsyncLifetime
             Directory.CreateDirectory(Path.Combine(Home, "nodes"));
             await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:controllers", Path.Combine(Home, "controllers.kubeconfig"), CancellationToken.None);
             await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:scheduler", Path.Combine(Home, "scheduler.kubeconfig"), CancellationToken.None);
-            for (var i = 1; i <= nodes; i++)
+            foreach (var node in Enumerable.Range(1, nodes).Select(i => $"sim-{i}").Concat(dockerNode is null ? [] : [dockerNode]))
             {
-                await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, $"system:node:sim-{i}", Path.Combine(Home, "nodes", $"sim-{i}.kubeconfig"), CancellationToken.None);
+                await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, $"system:node:{node}", Path.Combine(Home, "nodes", $"{node}.kubeconfig"), CancellationToken.None);
             }
         }
     }

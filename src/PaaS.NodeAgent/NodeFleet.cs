@@ -1,19 +1,22 @@
+using Docker.DotNet;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaaS.Contracts;
+using PaaS.NodeAgent.Docker;
+using PaaS.NodeAgent.Simulated;
 
-namespace PaaS.NodeAgent.Simulated;
+namespace PaaS.NodeAgent;
 
 /// <summary>
-/// Runs <see cref="NodeAgentOptions.SimulatedNodes"/> <b>simulated</b> nodes in this process (kubemark's
-/// hollow nodes): real node agents — registration, leases, pod sync, status reports through the API with
-/// each node's own identity — over <see cref="SimulatedRuntime"/>, which runs nothing. For scale tests and
-/// benchmarks of the control plane, and for the all-in-one platform until the Docker runtime exists.
+/// The nodes this agent process runs, each a real node agent (registration, lease, pod sync, status reports
+/// through the API with the node's own identity): <see cref="NodeAgentOptions.SimulatedNodes"/> <b>simulated</b>
+/// nodes (kubemark's hollow nodes, over <see cref="SimulatedRuntime"/>, which runs nothing: for scale tests and
+/// benchmarks) and, when <see cref="NodeAgentOptions.DockerNode"/> is set, one node on the Docker engine.
 /// </summary>
-public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> options, TimeProvider time, ILoggerFactory loggers, ILogger<SimulatedNodeFleet> fleetLogger) : BackgroundService
+public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimeProvider time, ILoggerFactory loggers, ILogger<NodeFleet> fleetLogger) : BackgroundService
 {
     public const string SimulatedLabel = "paas.dev/simulated";
     private readonly Dictionary<string, NodeAgent> _agents = new(StringComparer.Ordinal);
@@ -21,10 +24,12 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
     private CancellationToken _stopping;
     private long _changesReceived;
     private long _changesForOthers;
+    private DockerClient? _docker;
 
-    /// <summary>The names of the nodes this process runs: <c>&lt;prefix&gt;-1</c> ... <c>&lt;prefix&gt;-N</c>.</summary>
+    /// <summary>The names of the nodes this process runs: <c>&lt;prefix&gt;-1</c> ... <c>&lt;prefix&gt;-N</c>, and the Docker node.</summary>
     public static IEnumerable<string> NodeNames(NodeAgentOptions settings) =>
-        Enumerable.Range(1, Math.Max(0, settings.SimulatedNodes)).Select(i => NodeName(settings, i));
+        Enumerable.Range(1, Math.Max(0, settings.SimulatedNodes)).Select(i => NodeName(settings, i))
+            .Concat(string.IsNullOrEmpty(settings.DockerNode) ? [] : [settings.DockerNode]);
 
     private static string NodeName(NodeAgentOptions settings, int index) => $"{settings.SimulatedPrefix}-{index}";
 
@@ -52,21 +57,27 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (settings.SimulatedNodes <= 0)
+        if (!NodeNames(settings).Any())
         {
             LogNoNodes(fleetLogger);
             return;
         }
 
         var pattern = settings.KubeconfigPattern
-            ?? throw new InvalidOperationException("Agent:KubeconfigPattern must name each simulated node's kubeconfig, e.g. /var/lib/paas/nodes/{node}.kubeconfig");
+            ?? throw new InvalidOperationException("Agent:KubeconfigPattern must name each node's kubeconfig, e.g. /var/lib/paas/nodes/{node}.kubeconfig");
+        IKubernetes Client(string node) => new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(pattern.Replace("{node}", node, StringComparison.Ordinal)));
         var logger = loggers.CreateLogger<NodeAgent>();
         for (var i = 1; i <= settings.SimulatedNodes; i++)
         {
             var name = NodeName(settings, i);
-            var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(pattern.Replace("{node}", name, StringComparison.Ordinal));
             var zone = settings.SimulatedZones.Count == 0 ? null : settings.SimulatedZones[(i - 1) % settings.SimulatedZones.Count];
-            _agents[name] = new NodeAgent(name, Registration(name, zone, settings), new Kubernetes(config), new SimulatedRuntime(time, i), settings, time, logger);
+            _agents[name] = new NodeAgent(name, Registration(name, zone, settings), Client(name), new SimulatedRuntime(time, i), settings, time, logger);
+        }
+
+        if (settings.DockerNode is { Length: > 0 } dockerNode)
+        {
+            _docker = new DockerClientConfiguration(new Uri(settings.DockerEndpoint)).CreateClient();
+            _agents[dockerNode] = new NodeAgent(dockerNode, DockerRegistration(dockerNode, settings), Client(dockerNode), new DockerRuntime(_docker, dockerNode), settings, time, logger);
         }
 
         LogStarting(fleetLogger, _agents.Count);
@@ -131,6 +142,8 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
             agent.Dispose();
         }
 
+        _docker?.Dispose();
+
         base.Dispose();
     }
 
@@ -173,6 +186,29 @@ public sealed partial class SimulatedNodeFleet(IOptions<NodeAgentOptions> option
                 },
             },
         };
+    }
+
+    /// <summary>The Node the Docker node registers: this machine's cores and memory, at most 110 pods.</summary>
+    public static V1Node DockerRegistration(string name, NodeAgentOptions settings)
+    {
+        var node = Registration(name, settings.DockerNodeZone, settings);
+        node.Metadata.Labels.Remove(SimulatedLabel);
+        var capacity = new Dictionary<string, ResourceQuantity>
+        {
+            ["cpu"] = new(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ["memory"] = new(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ["pods"] = new("110"),
+        };
+        node.Status.Capacity = capacity;
+        node.Status.Allocatable = capacity;
+        node.Status.Addresses = [new V1NodeAddress { Type = "InternalIP", Address = settings.NodeAddress }, new V1NodeAddress { Type = "Hostname", Address = name }];
+        node.Status.Conditions[0].Message = "node agent is posting ready status";
+        node.Status.NodeInfo = new V1NodeSystemInfo
+        {
+            KubeletVersion = "paas-agent", ContainerRuntimeVersion = "docker://", OperatingSystem = "linux", Architecture = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
+            OsImage = System.Runtime.InteropServices.RuntimeInformation.OSDescription, KernelVersion = Environment.OSVersion.Version.ToString(), KubeProxyVersion = "", MachineID = name, SystemUUID = name, BootID = name,
+        };
+        return node;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agent role: no simulated nodes configured (Agent:SimulatedNodes) and the Docker runtime is not built yet, so this process runs no node")]

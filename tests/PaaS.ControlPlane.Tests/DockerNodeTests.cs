@@ -1,0 +1,78 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using k8s;
+using k8s.Models;
+using PaaS.NodeAgent.Docker;
+
+namespace PaaS.ControlPlane.Tests;
+
+/// <summary>The platform with one node on the real Docker engine (no simulated nodes).</summary>
+public sealed class DockerNodeFixture() : PlatformFixture("api,agent,controllers,scheduler", nodes: 0, dockerNode: Node)
+{
+    public static readonly string Node = "docker-" + Guid.NewGuid().ToString("N")[..8];
+}
+
+[CollectionDefinition(Name)]
+public sealed class DockerNodeGroup : ICollectionFixture<DockerNodeFixture>
+{
+    public const string Name = "docker node";
+}
+
+/// <summary>A deployment's pods run as real containers on the Docker node and go away with it.</summary>
+[Collection(DockerNodeGroup.Name)]
+public sealed class DockerNodeTests(DockerNodeFixture fixture)
+{
+    [Fact]
+    public async Task DeploymentPods_RunAsRealContainers_AndAreRemovedWithTheDeployment()
+    {
+        using var docker = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient();
+        var ns = "dn-" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
+        var labels = new Dictionary<string, string> { ["app"] = "sleeper" };
+        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
+        {
+            Metadata = new V1ObjectMeta { Name = "sleeper" },
+            Spec = new V1DeploymentSpec
+            {
+                Replicas = 2,
+                Selector = new V1LabelSelector { MatchLabels = labels },
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sleep", "3600"] }] },
+                },
+            },
+        }, ns);
+
+        var pods = await Wait.For(async () =>
+        {
+            var list = (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items;
+            return list.Count == 2 && list.All(p => p.Status?.Phase == "Running") ? list : null;
+        }, seconds: 60);
+        Assert.All(pods, p => Assert.Equal(DockerNodeFixture.Node, p.Spec.NodeName));
+        foreach (var pod in pods)
+        {
+            var containers = await ContainersOfAsync(docker, pod.Metadata.Uid);
+            Assert.Equal(["container", "sandbox"], containers.Select(c => c.Labels[DockerRuntime.RoleLabel]).Order());
+            Assert.All(containers, c => Assert.Equal("running", c.State));
+        }
+
+        await fixture.Admin.AppsV1.DeleteNamespacedDeploymentAsync("sleeper", ns);
+        await Wait.Until(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 0, seconds: 60);
+        foreach (var pod in pods)
+        {
+            Assert.Empty(await ContainersOfAsync(docker, pod.Metadata.Uid));
+        }
+
+        // Namespace networks are not removed with their namespace yet: this test removes its own
+        // (Docker 20.10 runs out of address pools after ~30 networks).
+        await docker.Networks.DeleteNetworkAsync($"paas-ns-{ns}");
+    }
+
+    private static async Task<IList<ContainerListResponse>> ContainersOfAsync(DockerClient docker, string podUid) =>
+        await docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerRuntime.PodUidLabel}={podUid}"] = true } },
+        });
+}
