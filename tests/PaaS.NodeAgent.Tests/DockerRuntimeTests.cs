@@ -47,6 +47,13 @@ public sealed class DockerRuntimeTests : IAsyncLifetime
             {
                 Name = "b", Image = "paas/busybox:1",
                 Command = ["sleep", "3600"],
+                Env =
+                [
+                    new V1EnvVar { Name = "GREETING", Value = "hi" },
+                    new V1EnvVar { Name = "POD_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
+                    new V1EnvVar { Name = "POD_NAMESPACE", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.namespace" } } },
+                    new V1EnvVar { Name = "POD_IP", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "status.podIP" } } },
+                ],
                 VolumeMounts = [new V1VolumeMount { Name = "shared", MountPath = "/data" }],
             },
         ]);
@@ -61,10 +68,11 @@ public sealed class DockerRuntimeTests : IAsyncLifetime
         Assert.Contains("httpd -f -p 8080", await ExecAsync(b, "ps"), StringComparison.Ordinal);
         Assert.Equal("duo", await ExecAsync(b, "hostname"));
         Assert.Equal("duo", await ExecAsync(await ContainerIdAsync(pod, "a"), "hostname"));
+        Assert.Equal($"hi duo {_namespace} {started.PodIp}", await ExecAsync(b, "sh", "-c", "echo $GREETING $POD_NAME $POD_NAMESPACE $POD_IP"));
     }
 
     [Fact]
-    public async Task ARestartedAgentFindsItsPods_AnotherNodesAgentDoesNot_AndStopRemovesEverything()
+    public async Task ARestartedAgentFindsItsPods_AnotherNodesAgentDoesNot_AndStopRemovesEverythingWithTheNetwork()
     {
         var pod = Pod("solo", [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sleep", "3600"], VolumeMounts = [new V1VolumeMount { Name = "shared", MountPath = "/s" }] }]);
         await Runtime.StartPodAsync(pod, CancellationToken.None);
@@ -86,6 +94,8 @@ public sealed class DockerRuntimeTests : IAsyncLifetime
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerRuntime.PodUidLabel}={pod.Metadata.Uid}"] = true } },
         });
         Assert.Empty(volumes.Volumes ?? []);
+        // The namespace's network went with its last pod.
+        Assert.DoesNotContain(await _docker.Networks.ListNetworksAsync(new NetworksListParameters()), n => n.Name == $"paas-ns-{_namespace}");
     }
 
     private V1Pod Pod(string name, List<V1Container> containers) => new()

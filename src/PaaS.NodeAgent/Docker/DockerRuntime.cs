@@ -32,31 +32,25 @@ public sealed class DockerRuntime(IDockerClient docker, string nodeName, string 
     {
         var meta = pod.Metadata;
         var labels = PodLabels(pod);
-        var network = await EnsureNetworkAsync(meta.NamespaceProperty, ct);
         foreach (var volume in (pod.Spec.Volumes ?? []).Where(v => v.EmptyDir is not null))
         {
             await docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = VolumeName(meta.Uid, volume.Name), Labels = labels }, ct);
         }
 
         await EnsureImageAsync(sandboxImage, ct);
-        var sandbox = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        CreateContainerResponse sandbox;
+        try
         {
-            Name = $"k8s_POD_{meta.Name}_{meta.NamespaceProperty}_{meta.Uid}_0",
-            Image = sandboxImage,
-            Hostname = meta.Name,
-            Labels = new Dictionary<string, string>(labels) { [RoleLabel] = "sandbox" },
-            HostConfig = new HostConfig
-            {
-                NetworkMode = network,
-                IpcMode = "shareable",
-                CapDrop = ["ALL"],
-                SecurityOpt = ["no-new-privileges"],
-                PidsLimit = 16,
-                Memory = 32 * 1024 * 1024,
-            },
-        }, ct);
-        await docker.Containers.StartContainerAsync(sandbox.ID, new ContainerStartParameters(), ct);
+            sandbox = await docker.Containers.CreateContainerAsync(SandboxParameters(pod, labels, await EnsureNetworkAsync(meta.NamespaceProperty, ct)), ct);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // The namespace's network went with its last pod in the meantime: make it again.
+            sandbox = await docker.Containers.CreateContainerAsync(SandboxParameters(pod, labels, await EnsureNetworkAsync(meta.NamespaceProperty, ct)), ct);
+        }
 
+        await docker.Containers.StartContainerAsync(sandbox.ID, new ContainerStartParameters(), ct);
+        var started = ToRuntimePod(await docker.Containers.InspectContainerAsync(sandbox.ID, ct));
         foreach (var container in pod.Spec.Containers)
         {
             await EnsureImageAsync(container.Image, ct);
@@ -67,7 +61,7 @@ public sealed class DockerRuntime(IDockerClient docker, string nodeName, string 
                 Entrypoint = container.Command?.ToList(),
                 Cmd = container.Args?.ToList(),
                 WorkingDir = container.WorkingDir,
-                Env = (container.Env ?? []).Where(e => e.Value is not null).Select(e => $"{e.Name}={e.Value}").ToList(),
+                Env = Environment(pod, container, started.PodIp),
                 Labels = new Dictionary<string, string>(labels) { [RoleLabel] = "container", [ContainerLabel] = container.Name },
                 HostConfig = new HostConfig
                 {
@@ -88,7 +82,54 @@ public sealed class DockerRuntime(IDockerClient docker, string nodeName, string 
             await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct);
         }
 
-        return ToRuntimePod(await docker.Containers.InspectContainerAsync(sandbox.ID, ct));
+        return started;
+    }
+
+    private CreateContainerParameters SandboxParameters(V1Pod pod, Dictionary<string, string> labels, string network) => new()
+    {
+        Name = $"k8s_POD_{pod.Metadata.Name}_{pod.Metadata.NamespaceProperty}_{pod.Metadata.Uid}_0",
+        Image = sandboxImage,
+        Hostname = pod.Metadata.Name,
+        Labels = new Dictionary<string, string>(labels) { [RoleLabel] = "sandbox" },
+        HostConfig = new HostConfig
+        {
+            NetworkMode = network,
+            IpcMode = "shareable",
+            CapDrop = ["ALL"],
+            SecurityOpt = ["no-new-privileges"],
+            PidsLimit = 16,
+            Memory = 32 * 1024 * 1024,
+        },
+    };
+
+    /// <summary>
+    /// The container's environment: plain values, and the downward API's pod fields (<c>fieldRef</c>:
+    /// name, namespace, uid, node, pod IP, service account). ConfigMap and Secret references are not read yet.
+    /// </summary>
+    private List<string> Environment(V1Pod pod, V1Container container, string podIp)
+    {
+        var env = new List<string>();
+        foreach (var variable in container.Env ?? [])
+        {
+            var value = variable.ValueFrom?.FieldRef?.FieldPath switch
+            {
+                null => variable.Value,
+                "metadata.name" => pod.Metadata.Name,
+                "metadata.namespace" => pod.Metadata.NamespaceProperty,
+                "metadata.uid" => pod.Metadata.Uid,
+                "spec.nodeName" => nodeName,
+                "spec.serviceAccountName" => pod.Spec.ServiceAccountName,
+                "status.podIP" => podIp,
+                "status.hostIP" => null,
+                _ => null,
+            };
+            if (value is not null)
+            {
+                env.Add($"{variable.Name}={value}");
+            }
+        }
+
+        return env;
     }
 
     public async Task StopPodAsync(string podUid, CancellationToken ct)
@@ -104,6 +145,31 @@ public sealed class DockerRuntime(IDockerClient docker, string nodeName, string 
         foreach (var volume in volumes.Volumes ?? [])
         {
             await docker.Volumes.RemoveAsync(volume.Name, force: true, ct);
+        }
+
+        foreach (var ns in containers.Select(c => c.Labels.TryGetValue(PodNamespaceLabel, out var n) ? n : null).OfType<string>().Distinct())
+        {
+            await RemoveNetworkIfUnusedAsync(ns, ct);
+        }
+    }
+
+    /// <summary>
+    /// A namespace's network goes with its last pod on this engine (Docker 20.10 runs out of address pools
+    /// after about 30 networks). The engine refuses while any container still uses it; that is fine.
+    /// </summary>
+    private async Task RemoveNetworkIfUnusedAsync(string ns, CancellationToken ct)
+    {
+        try
+        {
+            var network = await docker.Networks.InspectNetworkAsync($"paas-ns-{ns}", ct);
+            if (network.Containers is null || network.Containers.Count == 0)
+            {
+                await docker.Networks.DeleteNetworkAsync(network.ID, ct);
+            }
+        }
+        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.Conflict)
+        {
+            // Gone already, or in use again: another pod of the namespace keeps it.
         }
     }
 
