@@ -108,7 +108,25 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
                 continue;
             }
 
-            var started = running.TryGetValue(uid, out var existing) ? existing : await runtime.StartPodAsync(pod, ct);
+            RuntimePod started;
+            try
+            {
+                started = running.TryGetValue(uid, out var existing) ? existing : await runtime.StartPodAsync(pod, ct);
+            }
+            catch (Docker.PodSecurityException e)
+            {
+                // Refused by this node (the API server's admission should have refused it already): the pod fails, as a
+                // kubelet admission failure does, and is not tried again.
+                await ReportFailedAsync(pod, "PodSecurity", e.Message, ct);
+                continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The runtime could not start it now (engine error, image trouble): the next sync tries again.
+                LogStartFailed(logger, e, nodeName, $"{pod.Metadata.NamespaceProperty}/{pod.Metadata.Name}");
+                continue;
+            }
+
             if (pod.Status?.Phase != "Running")
             {
                 await ReportRunningAsync(pod, started, ct);
@@ -158,6 +176,15 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
             var written = await api.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct);
             _ownReports[$"{written.Metadata.NamespaceProperty}/{written.Metadata.Name}"] = long.Parse(written.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture);
         });
+    }
+
+    private async Task ReportFailedAsync(V1Pod pod, string reason, string message, CancellationToken ct)
+    {
+        pod.Status ??= new V1PodStatus();
+        pod.Status.Phase = "Failed";
+        pod.Status.Reason = reason;
+        pod.Status.Message = message;
+        await IgnoreGoneOrChangedAsync(() => api.CoreV1.ReplaceNamespacedPodStatusAsync(pod, pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: ct));
     }
 
     private async Task RegisterAsync(CancellationToken ct)
@@ -270,6 +297,9 @@ public sealed partial class NodeAgent(string nodeName, V1Node registration, IKub
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: could not renew its lease")]
     private static partial void LogLeaseFailed(ILogger logger, Exception e, string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: starting pod {Pod} failed; the next sync tries again")]
+    private static partial void LogStartFailed(ILogger logger, Exception e, string node, string pod);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: could not register; retrying")]
     private static partial void LogRegisterFailed(ILogger logger, Exception e, string node);

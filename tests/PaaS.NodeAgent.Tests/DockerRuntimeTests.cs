@@ -98,6 +98,17 @@ public sealed class DockerRuntimeTests : IAsyncLifetime
         Assert.DoesNotContain(await _docker.Networks.ListNetworksAsync(new NetworksListParameters()), n => n.Name == $"paas-ns-{_namespace}");
     }
 
+    [Fact]
+    public async Task APrivilegedPod_IsRefusedBeforeAnythingIsCreated()
+    {
+        var pod = Pod("root", [new V1Container { Name = "app", Image = "paas/busybox:1", SecurityContext = new V1SecurityContext { Privileged = true } }]);
+
+        var refusal = await Assert.ThrowsAsync<PodSecurityException>(() => Runtime.StartPodAsync(pod, CancellationToken.None));
+
+        Assert.Contains("container \"app\" must not set spec.containers[0].securityContext.privileged=true", refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(await Runtime.ListPodsAsync(CancellationToken.None));
+    }
+
     private V1Pod Pod(string name, List<V1Container> containers) => new()
     {
         Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = _namespace, Uid = Guid.NewGuid().ToString() },

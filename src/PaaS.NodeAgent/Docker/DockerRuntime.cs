@@ -2,6 +2,7 @@ using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using k8s.Models;
+using PaaS.Core.Validation;
 using PaaS.NodeAgent.Runtime;
 
 namespace PaaS.NodeAgent.Docker;
@@ -28,8 +29,15 @@ public sealed class DockerRuntime(IDockerClient docker, string nodeName, string 
     /// <summary>A container without a limit still gets one: a fork bomb in one pod must not take the node.</summary>
     public const long DefaultPidsLimit = 1024;
 
+    /// <exception cref="PodSecurityException">The pod breaks the platform's pod security (checked again here,
+    /// after the API server's admission, so a pod that slipped past it never reaches the engine).</exception>
     public async Task<RuntimePod> StartPodAsync(V1Pod pod, CancellationToken ct)
     {
+        if (PodSecurity.Violations(pod.Spec) is { Count: > 0 } violations)
+        {
+            throw new PodSecurityException($"pod \"{pod.Metadata.Name}\" violates PodSecurity \"{PodSecurity.Level}\": {string.Join(", ", violations)}");
+        }
+
         var meta = pod.Metadata;
         var labels = PodLabels(pod);
         foreach (var volume in (pod.Spec.Volumes ?? []).Where(v => v.EmptyDir is not null))
@@ -247,3 +255,6 @@ public sealed class DockerRuntime(IDockerClient docker, string nodeName, string 
         DateTime.Parse(sandbox.State.StartedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
         sandbox.NetworkSettings.Networks.Values.FirstOrDefault()?.IPAddress ?? "");
 }
+
+/// <summary>The runtime refused a pod that breaks the platform's pod security.</summary>
+public sealed class PodSecurityException(string message) : Exception(message);
