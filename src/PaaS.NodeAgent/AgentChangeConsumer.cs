@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using PaaS.Contracts;
+using PaaS.ServiceDefaults;
 
 namespace PaaS.NodeAgent;
 
@@ -28,11 +29,7 @@ public sealed class AgentChangeConsumerDefinition : ConsumerDefinition<AgentChan
     public AgentChangeConsumerDefinition(IOptions<NodeAgentOptions> options)
     {
         _nodes = NodeFleet.NodeNames(options.Value).ToList();
-        Endpoint(e =>
-        {
-            e.Temporary = true;
-            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
-        });
+        Endpoint(BusRegistration.PerInstance);
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AgentChangeConsumer> consumerConfigurator, IRegistrationContext context)

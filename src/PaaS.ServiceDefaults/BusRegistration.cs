@@ -38,9 +38,12 @@ public static class BusRegistration
     /// </summary>
     public static void AddPerInstanceConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
         where TConsumer : class, IConsumer =>
-        bus.AddConsumer<TConsumer>().Endpoint(e =>
-        {
-            e.Temporary = true;
-            e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
-        });
+        bus.AddConsumer<TConsumer>().Endpoint(PerInstance);
+
+    /// <summary>Makes an endpoint this process's own: temporary (auto-deleted) with a unique name.</summary>
+    public static void PerInstance(IEndpointRegistrationConfigurator endpoint)
+    {
+        endpoint.Temporary = true;
+        endpoint.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+    }
 }

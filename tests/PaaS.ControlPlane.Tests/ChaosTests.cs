@@ -20,7 +20,7 @@ public sealed class ChaosTests(SeparatePartsFixture fixture, ITestOutputHelper o
         using var scheduler = fixture.StartPart("scheduler");
         var ns = await NamespaceAsync("chaos");
         // minReadySeconds paces the rollout (a new pod counts as available 2 s after it is ready), so the kill lands mid-way.
-        var deployment = Deployment("chaos", 50);
+        var deployment = Manifests.Deployment("chaos", 50);
         deployment.Spec.MinReadySeconds = 2;
         await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns);
         await Wait.Until(async () => (await LivePodsAsync(ns)).Count(p => p.Status?.Phase == "Running") == 50, seconds: 60);
@@ -73,7 +73,7 @@ public sealed class ChaosTests(SeparatePartsFixture fixture, ITestOutputHelper o
         var (leader, standby) = leaderIdentity.StartsWith(first.IdentityPrefix, StringComparison.Ordinal) ? (first, second) : (second, first);
 
         var ns = await NamespaceAsync("fence");
-        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(Deployment("one", 20), ns);
+        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(Manifests.Deployment("one", 20), ns);
         var most = 0;
         await Wait.Until(async () =>
         {
@@ -97,7 +97,7 @@ public sealed class ChaosTests(SeparatePartsFixture fixture, ITestOutputHelper o
 
             // Work for the paused leader's queue: its events pile up while the new leader does the work.
             await fixture.Admin.AppsV1.PatchNamespacedDeploymentScaleAsync(new V1Patch("""{"spec":{"replicas":30}}""", V1Patch.PatchType.MergePatch), "one", ns);
-            await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(Deployment("two", 10), ns);
+            await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(Manifests.Deployment("two", 10), ns);
             await Wait.Until(async () => (await LivePodsAsync(ns)).Count(p => p.Status?.Phase == "Running") == 40, seconds: 40);
         }
         finally
@@ -125,23 +125,4 @@ public sealed class ChaosTests(SeparatePartsFixture fixture, ITestOutputHelper o
 
     private async Task<List<V1Pod>> LivePodsAsync(string ns) =>
         (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
-
-    private static V1Deployment Deployment(string name, int replicas)
-    {
-        var labels = new Dictionary<string, string> { ["app"] = name };
-        return new V1Deployment
-        {
-            Metadata = new V1ObjectMeta { Name = name },
-            Spec = new V1DeploymentSpec
-            {
-                Replicas = replicas,
-                Selector = new V1LabelSelector { MatchLabels = labels },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = labels },
-                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = "paas/hello:1" }] },
-                },
-            },
-        };
-    }
 }

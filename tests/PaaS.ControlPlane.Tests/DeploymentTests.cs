@@ -194,26 +194,13 @@ public sealed class DeploymentTests(ControlPlaneFixture fixture)
             return pods.Count == count && pods.All(p => p.Status?.Phase == "Running") ? pods : null;
         }, seconds: 30);
 
+    /// <summary>The shared deployment with a CPU request and a hard zone spread (one simulated node per zone).</summary>
     private static V1Deployment Deployment(string name, int replicas)
     {
-        var labels = new Dictionary<string, string> { ["app"] = name };
-        return new V1Deployment
-        {
-            Metadata = new V1ObjectMeta { Name = name },
-            Spec = new V1DeploymentSpec
-            {
-                Replicas = replicas,
-                Selector = new V1LabelSelector { MatchLabels = labels },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = labels },
-                    Spec = new V1PodSpec
-                    {
-                        Containers = [new V1Container { Name = "app", Image = "paas/hello:1", Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m") } } }],
-                        TopologySpreadConstraints = [new V1TopologySpreadConstraint { MaxSkew = 1, TopologyKey = "topology.kubernetes.io/zone", WhenUnsatisfiable = "DoNotSchedule", LabelSelector = new V1LabelSelector { MatchLabels = labels } }],
-                    },
-                },
-            },
-        };
+        var deployment = Manifests.Deployment(name, replicas);
+        var spec = deployment.Spec.Template.Spec;
+        spec.Containers[0].Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m") } };
+        spec.TopologySpreadConstraints = [new V1TopologySpreadConstraint { MaxSkew = 1, TopologyKey = "topology.kubernetes.io/zone", WhenUnsatisfiable = "DoNotSchedule", LabelSelector = new V1LabelSelector { MatchLabels = deployment.Spec.Selector.MatchLabels } }];
+        return deployment;
     }
 }

@@ -28,21 +28,7 @@ public sealed class DockerNodeTests(DockerNodeFixture fixture)
         using var docker = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient();
         var ns = "dn-" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
-        var labels = new Dictionary<string, string> { ["app"] = "sleeper" };
-        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
-        {
-            Metadata = new V1ObjectMeta { Name = "sleeper" },
-            Spec = new V1DeploymentSpec
-            {
-                Replicas = 2,
-                Selector = new V1LabelSelector { MatchLabels = labels },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = labels },
-                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sleep", "3600"] }] },
-                },
-            },
-        }, ns);
+        await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(Manifests.Deployment("sleeper", 2, "paas/busybox:1", ["sleep", "3600"]), ns);
 
         var pods = await Wait.For(async () =>
         {

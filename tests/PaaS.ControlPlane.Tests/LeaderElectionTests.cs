@@ -22,17 +22,7 @@ public sealed class LeaderElectionTests(ControlPlaneFixture fixture)
         {
             var ns = "le-" + Guid.NewGuid().ToString("N")[..8];
             await fixture.Admin.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
-            var labels = new Dictionary<string, string> { ["app"] = "le" };
-            await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(new V1Deployment
-            {
-                Metadata = new V1ObjectMeta { Name = "le" },
-                Spec = new V1DeploymentSpec
-                {
-                    Replicas = 8,
-                    Selector = new V1LabelSelector { MatchLabels = labels },
-                    Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = labels }, Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = "paas/hello:1" }] } },
-                },
-            }, ns);
+            await fixture.Admin.AppsV1.CreateNamespacedDeploymentAsync(Manifests.Deployment("le", 8), ns);
 
             var most = 0;
             var deadline = DateTime.UtcNow.AddSeconds(30);

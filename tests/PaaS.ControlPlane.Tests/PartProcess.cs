@@ -11,15 +11,9 @@ internal sealed class PartProcess : IDisposable
     private readonly Process _process;
     private bool _disposed;
 
-    private PartProcess(Process process, string log)
-    {
-        _process = process;
-        Log = log;
-    }
+    private PartProcess(Process process) => _process = process;
 
     public int Pid => _process.Id;
-
-    public string Log { get; }
 
     /// <summary>The Lease holder identity this process uses starts with this (host and process id).</summary>
     public string IdentityPrefix => $"{Environment.MachineName}-{Pid}-";
@@ -46,7 +40,7 @@ internal sealed class PartProcess : IDisposable
         process.ErrorDataReceived += (_, e) => writer.WriteLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new PartProcess(process, log);
+        return new PartProcess(process);
     }
 
     /// <summary>SIGKILL: no shutdown, no lease release.</summary>

@@ -102,7 +102,8 @@ internal static class ResourceApi
             return;
         }
 
-        await StreamListAsync(context, type, ToAsync(version, bodies));
+        // The leading row without a body carries the version even when the list is empty, as the store's rows do.
+        await StreamListAsync(context, type, bodies.Select(b => (version, (string?)b)).Prepend((version, null)).ToAsyncEnumerable());
     }
 
     /// <summary>
@@ -155,17 +156,6 @@ internal static class ResourceApi
 
         Encoding.UTF8.GetBytes("]}", output);
         await output.FlushAsync(context.RequestAborted);
-    }
-
-    private static async IAsyncEnumerable<(long ResourceVersion, string? Body)> ToAsync(long version, List<string> bodies)
-    {
-        yield return (version, null);
-        foreach (var body in bodies)
-        {
-            yield return (version, body);
-        }
-
-        await Task.CompletedTask;
     }
 
     private static async Task GetAsync(HttpContext context, ObjectService objects, ResourceType type, string ns, string name, string verb)
