@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaaS.Contracts;
+using PaaS.NodeAgent.Config;
 using PaaS.NodeAgent.Docker;
 using PaaS.NodeAgent.Simulated;
 
@@ -25,6 +26,8 @@ public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimePr
     private long _changesReceived;
     private long _changesForOthers;
     private DockerClient? _docker;
+    private DockerRuntime? _dockerRuntime;
+    private Task _dockerWatch = Task.CompletedTask;
 
     /// <summary>The names of the nodes this process runs: <c>&lt;prefix&gt;-1</c> ... <c>&lt;prefix&gt;-N</c>, and the Docker node.</summary>
     public static IEnumerable<string> NodeNames(NodeAgentOptions settings) =>
@@ -77,7 +80,10 @@ public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimePr
         if (settings.DockerNode is { Length: > 0 } dockerNode)
         {
             _docker = new DockerClientConfiguration(new Uri(settings.DockerEndpoint)).CreateClient();
-            _agents[dockerNode] = new NodeAgent(dockerNode, DockerRegistration(dockerNode, settings), Client(dockerNode), new DockerRuntime(_docker, dockerNode), settings, time, logger);
+            var client = Client(dockerNode);
+            _dockerRuntime = new DockerRuntime(_docker, dockerNode, settings, new ApiPodConfigSource(client), time, loggers.CreateLogger<DockerRuntime>());
+            _agents[dockerNode] = new NodeAgent(dockerNode, DockerRegistration(dockerNode, settings), client, _dockerRuntime, settings, time, logger);
+            _dockerWatch = _dockerRuntime.WatchAsync(stoppingToken);
         }
 
         LogStarting(fleetLogger, _agents.Count);
@@ -100,7 +106,7 @@ public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimePr
             }
 
             // The agents end by cancellation; their outcome is not an error.
-            await Task.WhenAll(runs).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(runs.Append(_dockerWatch)).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
@@ -142,6 +148,7 @@ public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimePr
             agent.Dispose();
         }
 
+        _dockerRuntime?.Dispose();
         _docker?.Dispose();
 
         base.Dispose();
@@ -188,32 +195,18 @@ public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimePr
         };
     }
 
-    /// <summary>The Node the Docker node registers: this machine's cores and memory, at most 110 pods.</summary>
+    /// <summary>The Node the Docker node registers (its capacity, conditions and versions are filled in from the engine by <see cref="DockerRuntime.DescribeNodeAsync"/>).</summary>
     public static V1Node DockerRegistration(string name, NodeAgentOptions settings)
     {
         var node = Registration(name, settings.DockerNodeZone, settings);
         node.Metadata.Labels.Remove(SimulatedLabel);
-        var capacity = new Dictionary<string, ResourceQuantity>
-        {
-            ["cpu"] = new(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ["memory"] = new(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ["pods"] = new("110"),
-        };
-        node.Status.Capacity = capacity;
-        node.Status.Allocatable = capacity;
         node.Status.Addresses = [new V1NodeAddress { Type = "InternalIP", Address = settings.NodeAddress }, new V1NodeAddress { Type = "Hostname", Address = name }];
-        node.Status.Conditions[0].Message = "node agent is posting ready status";
-        node.Status.NodeInfo = new V1NodeSystemInfo
-        {
-            KubeletVersion = "paas-agent", ContainerRuntimeVersion = "docker://", OperatingSystem = "linux", Architecture = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
-            OsImage = System.Runtime.InteropServices.RuntimeInformation.OSDescription, KernelVersion = Environment.OSVersion.Version.ToString(), KubeProxyVersion = "", MachineID = name, SystemUUID = name, BootID = name,
-        };
         return node;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent role: no simulated nodes configured (Agent:SimulatedNodes) and the Docker runtime is not built yet, so this process runs no node")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent role: neither simulated nodes (Agent:SimulatedNodes) nor a Docker node (Agent:DockerNode) configured, so this process runs no node")]
     private static partial void LogNoNodes(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Starting {Count} simulated nodes")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Starting {Count} nodes")]
     private static partial void LogStarting(ILogger logger, int count);
 }

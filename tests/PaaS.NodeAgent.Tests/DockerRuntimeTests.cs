@@ -5,32 +5,21 @@ using PaaS.NodeAgent.Docker;
 
 namespace PaaS.NodeAgent.Tests;
 
-/// <summary>The Docker runtime on the real Docker engine (the images infra/test.sh builds: paas/pause, paas/busybox).</summary>
+/// <summary>The Docker runtime's pods on the real Docker engine (the images infra/test.sh builds: paas/pause, paas/busybox).</summary>
 public sealed class DockerRuntimeTests : IAsyncLifetime
 {
-    private readonly DockerClient _docker = new DockerClientConfiguration(new Uri("unix:///var/run/docker.sock")).CreateClient();
-    private readonly string _node = "test-node-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly string _namespace = "rt-" + Guid.NewGuid().ToString("N")[..8];
-    private DockerRuntime Runtime => new(_docker, _node);
+    private readonly RuntimeHarness _harness = new();
+    private DockerClient _docker => _harness.Docker;
+    private string _node => _harness.Node;
+    private string _namespace => _harness.Namespace;
+    private DockerRuntime Runtime => _harness.Runtime;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var pod in await Runtime.ListPodsAsync(CancellationToken.None))
-        {
-            await Runtime.StopPodAsync(pod.Uid, CancellationToken.None);
-        }
+        await _harness.CleanUpAsync();
 
-        foreach (var network in await _docker.Networks.ListNetworksAsync(new NetworksListParameters()))
-        {
-            if (network.Name == $"paas-ns-{_namespace}")
-            {
-                await _docker.Networks.DeleteNetworkAsync(network.ID);
-            }
-        }
-
-        _docker.Dispose();
     }
 
     [Fact]
@@ -58,9 +47,9 @@ public sealed class DockerRuntimeTests : IAsyncLifetime
             },
         ]);
 
-        var started = await Runtime.StartPodAsync(pod, CancellationToken.None);
-        Assert.Equal(pod.Metadata.Uid, started.Uid);
-        Assert.False(string.IsNullOrEmpty(started.PodIp));
+        var status = (await _harness.SyncAsync(pod)).Status;
+        Assert.Equal("Running", status.Phase);
+        Assert.False(string.IsNullOrEmpty(status.PodIP));
 
         var b = await ContainerIdAsync(pod, "b");
         Assert.Equal("written-by-a", await Eventually(() => ExecAsync(b, "cat", "/data/a.txt")));
@@ -68,21 +57,25 @@ public sealed class DockerRuntimeTests : IAsyncLifetime
         Assert.Contains("httpd -f -p 8080", await ExecAsync(b, "ps"), StringComparison.Ordinal);
         Assert.Equal("duo", await ExecAsync(b, "hostname"));
         Assert.Equal("duo", await ExecAsync(await ContainerIdAsync(pod, "a"), "hostname"));
-        Assert.Equal($"hi duo {_namespace} {started.PodIp}", await ExecAsync(b, "sh", "-c", "echo $GREETING $POD_NAME $POD_NAMESPACE $POD_IP"));
+        Assert.Equal($"hi duo {_namespace} {status.PodIP}", await ExecAsync(b, "sh", "-c", "echo $GREETING $POD_NAME $POD_NAMESPACE $POD_IP"));
     }
 
     [Fact]
     public async Task ARestartedAgentFindsItsPods_AnotherNodesAgentDoesNot_AndStopRemovesEverythingWithTheNetwork()
     {
         var pod = Pod("solo", [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sleep", "3600"], VolumeMounts = [new V1VolumeMount { Name = "shared", MountPath = "/s" }] }]);
-        await Runtime.StartPodAsync(pod, CancellationToken.None);
+        var first = (await _harness.SyncAsync(pod)).Status;
 
-        // A fresh runtime object (as after an agent restart) finds the pod from the containers' labels.
-        var found = Assert.Single(await new DockerRuntime(_docker, _node).ListPodsAsync(CancellationToken.None));
+        // A fresh runtime object (as after an agent restart) finds the pod from the containers' labels and leaves it be.
+        var restarted = _harness.NewRuntime();
+        var found = Assert.Single(await restarted.ListPodsAsync(CancellationToken.None)).Value;
         Assert.Equal((pod.Metadata.Uid, _namespace, "solo"), (found.Uid, found.Namespace, found.Name));
-        Assert.Empty(await new DockerRuntime(_docker, _node + "-other").ListPodsAsync(CancellationToken.None));
+        var again = (await restarted.SyncPodAsync(pod, found, CancellationToken.None)).Status;
+        Assert.Equal(first.ContainerStatuses[0].ContainerID, again.ContainerStatuses[0].ContainerID);
+        Assert.Equal(0, again.ContainerStatuses[0].RestartCount);
+        Assert.Empty(await _harness.NewRuntime(_node + "-other").ListPodsAsync(CancellationToken.None));
 
-        await Runtime.StopPodAsync(pod.Metadata.Uid, CancellationToken.None);
+        await Runtime.StopPodAsync(found, pod, CancellationToken.None);
         var left = await _docker.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
@@ -103,38 +96,17 @@ public sealed class DockerRuntimeTests : IAsyncLifetime
     {
         var pod = Pod("root", [new V1Container { Name = "app", Image = "paas/busybox:1", SecurityContext = new V1SecurityContext { Privileged = true } }]);
 
-        var refusal = await Assert.ThrowsAsync<PodSecurityException>(() => Runtime.StartPodAsync(pod, CancellationToken.None));
+        var refusal = await Assert.ThrowsAsync<PodSecurityException>(() => _harness.SyncAsync(pod));
 
         Assert.Contains("container \"app\" must not set spec.containers[0].securityContext.privileged=true", refusal.Message, StringComparison.Ordinal);
         Assert.Empty(await Runtime.ListPodsAsync(CancellationToken.None));
     }
 
-    private V1Pod Pod(string name, List<V1Container> containers) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = _namespace, Uid = Guid.NewGuid().ToString() },
-        Spec = new V1PodSpec { Containers = containers, Volumes = [new V1Volume { Name = "shared", EmptyDir = new V1EmptyDirVolumeSource() }] },
-    };
+    private V1Pod Pod(string name, List<V1Container> containers) => _harness.Pod(name, containers);
 
-    private async Task<string> ContainerIdAsync(V1Pod pod, string container)
-    {
-        var list = await _docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"{DockerRuntime.PodUidLabel}={pod.Metadata.Uid}"] = true, [$"{DockerRuntime.ContainerLabel}={container}"] = true },
-            },
-        });
-        return Assert.Single(list).ID;
-    }
+    private Task<string> ContainerIdAsync(V1Pod pod, string container) => _harness.ContainerIdAsync(pod, container);
 
-    private async Task<string> ExecAsync(string containerId, params string[] command)
-    {
-        var exec = await _docker.Exec.ExecCreateContainerAsync(containerId, new ContainerExecCreateParameters { Cmd = command, AttachStdout = true, AttachStderr = true });
-        using var stream = await _docker.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false);
-        var (stdout, stderr) = await stream.ReadOutputToEndAsync(CancellationToken.None);
-        return (stdout + stderr).Trim();
-    }
+    private Task<string> ExecAsync(string containerId, params string[] command) => _harness.ExecAsync(containerId, command);
 
     /// <summary>The app in a just-started container may need a moment (a file written, a port opened).</summary>
     private static async Task<string> Eventually(Func<Task<string>> probe)

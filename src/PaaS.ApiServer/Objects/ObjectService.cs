@@ -328,14 +328,28 @@ internal sealed class ObjectService(ObjectStore store, NamespaceFinalizerSignal 
         }
     }
 
-    /// <summary><paramref name="target"/> with the status of <paramref name="source"/>.</summary>
+    /// <summary>
+    /// <paramref name="target"/> with the status of <paramref name="source"/>. A pod's status write also carries its
+    /// annotations, as Kubernetes' <c>pods/status</c> does: the node agent reports the ports it published for the
+    /// pod there (<c>paas.dev/published-ports</c>), which pod status has no field for.
+    /// </summary>
     private static IKubernetesObject<V1ObjectMeta> WithStatusOf(ResourceType type, IKubernetesObject<V1ObjectMeta> target, IKubernetesObject<V1ObjectMeta> source)
     {
         var json = ObjectJson.ToJson(target);
         json.Remove("status");
-        if (ObjectJson.ToJson(source)["status"] is { } status)
+        var sourceJson = ObjectJson.ToJson(source);
+        if (sourceJson["status"] is { } status)
         {
             json["status"] = status.DeepClone();
+        }
+
+        if (type == ResourceTypes.Pod && json["metadata"] is JsonObject metadata)
+        {
+            metadata.Remove("annotations");
+            if (sourceJson["metadata"]?["annotations"] is { } annotations)
+            {
+                metadata["annotations"] = annotations.DeepClone();
+            }
         }
 
         return ObjectJson.ToModel(type, json);

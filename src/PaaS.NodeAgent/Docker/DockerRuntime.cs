@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 using PaaS.Core.Validation;
+using PaaS.NodeAgent.Config;
 using PaaS.NodeAgent.Runtime;
 
 namespace PaaS.NodeAgent.Docker;
@@ -10,13 +13,16 @@ namespace PaaS.NodeAgent.Docker;
 /// <summary>
 /// Runs pods as Docker containers, the way dockershim did: a sandbox container (<c>paas/pause</c>) owns the
 /// pod's network, IPC and UTS namespaces (hostname = pod name, <c>IpcMode=shareable</c>) on the namespace's
-/// own Docker network, and each of the pod's containers joins it with <c>container:&lt;sandbox&gt;</c> for
-/// network, IPC and PID, so they share <c>localhost</c>, processes and hostname. <c>emptyDir</c> volumes are
-/// Docker volumes of the pod. Every container carries labels naming its node and pod, so a restarted agent
-/// finds (adopts) the pods it runs instead of starting them twice, and several agents can share one engine:
-/// each lists and touches only its own node's containers.
+/// own Docker network and publishes the pod's container ports on the node's address; each of the pod's
+/// containers joins it with <c>container:&lt;sandbox&gt;</c> for network, IPC and PID, so they share
+/// <c>localhost</c>, processes and hostname. Every container carries labels naming its node, pod and attempt,
+/// so a restarted agent adopts the pods it runs instead of starting them twice, and several agents can share
+/// one engine: each lists and touches only its own node's containers. A dead container is replaced by a new
+/// attempt (<c>k8s_&lt;container&gt;_&lt;pod&gt;_&lt;ns&gt;_&lt;uid&gt;_&lt;attempt&gt;</c>) as the pod's
+/// <c>restartPolicy</c> says, after the crash-loop back-off; the previous attempt is kept for its exit status
+/// and logs.
 /// </summary>
-public sealed class DockerRuntime(IDockerClient docker, string nodeName, string sandboxImage = DockerRuntime.DefaultSandboxImage) : IContainerRuntime
+public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 {
     public const string DefaultSandboxImage = "paas/pause:1";
     public const string NodeLabel = "paas.dev/node";
@@ -25,236 +31,268 @@ public sealed class DockerRuntime(IDockerClient docker, string nodeName, string 
     public const string PodNamespaceLabel = "paas.dev/pod-namespace";
     public const string RoleLabel = "paas.dev/role";
     public const string ContainerLabel = "paas.dev/container";
+    public const string AttemptLabel = "paas.dev/attempt";
+    public const string GracePeriodLabel = "paas.dev/termination-grace-period";
+    public const string PublishedPortsLabel = "paas.dev/published-ports";
 
     /// <summary>A container without a limit still gets one: a fork bomb in one pod must not take the node.</summary>
     public const long DefaultPidsLimit = 1024;
 
+    private readonly IDockerClient _docker;
+    private readonly string _nodeName;
+    private readonly NodeAgentOptions _options;
+    private readonly IPodConfigSource? _config;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly PortAllocator _ports;
+    private readonly PodVolumeFiles _files;
+    private readonly RestartBackOff _backOff;
+    private readonly ConcurrentDictionary<string, ContainerInspectResponse> _inspected = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PodWaiting> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ITimer> _wakeUps = new(StringComparer.Ordinal);
+
+    public DockerRuntime(IDockerClient docker, string nodeName, NodeAgentOptions options, IPodConfigSource? config, TimeProvider time, ILogger logger)
+    {
+        _docker = docker;
+        _nodeName = nodeName;
+        _options = options;
+        _config = config;
+        _time = time;
+        _logger = logger;
+        _ports = PortAllocator.Parse(options.PortRange);
+        _files = new PodVolumeFiles(Path.Combine(options.StateDirectory, nodeName));
+        _backOff = new RestartBackOff(options.RestartBackOff, options.RestartBackOffMax, time);
+    }
+
+    public event Action? PodsChanged;
+
+    /// <summary>Why a container of a pod waits (a failed image pull, a missing ConfigMap), keyed by pod uid and container.</summary>
+    private sealed record PodWaiting(string Reason, string Message, DateTimeOffset Since);
+
+    public async Task<IReadOnlyDictionary<string, RuntimePod>> ListPodsAsync(CancellationToken ct)
+    {
+        var containers = await ListAsync(null, ct);
+        var pods = new Dictionary<string, RuntimePod>(StringComparer.Ordinal);
+        foreach (var group in containers.GroupBy(c => c.Labels[PodUidLabel]))
+        {
+            var sandbox = group.Where(c => Role(c) == "sandbox").OrderByDescending(c => c.Created).FirstOrDefault();
+            var first = sandbox ?? group.First();
+            var ip = sandbox?.NetworkSettings?.Networks?.Values.FirstOrDefault()?.IPAddress ?? "";
+            var pod = new DockerPod(group.Key, first.Labels[PodNamespaceLabel], first.Labels[PodNameLabel], first.Created.ToUniversalTime(), ip,
+                sandbox, group.Where(c => Role(c) == "container").ToList());
+            _ports.MarkTaken(pod.HostPorts);
+            pods[group.Key] = pod;
+        }
+
+        // What no longer exists needs no cached inspection.
+        foreach (var gone in _inspected.Keys.Except(containers.Select(c => c.ID)))
+        {
+            _inspected.TryRemove(gone, out _);
+        }
+
+        return pods;
+    }
+
     /// <exception cref="PodSecurityException">The pod breaks the platform's pod security (checked again here,
     /// after the API server's admission, so a pod that slipped past it never reaches the engine).</exception>
-    public async Task<RuntimePod> StartPodAsync(V1Pod pod, CancellationToken ct)
+    public async Task<PodRuntimeStatus> SyncPodAsync(V1Pod pod, RuntimePod? running, CancellationToken ct)
     {
         if (PodSecurity.Violations(pod.Spec) is { Count: > 0 } violations)
         {
             throw new PodSecurityException($"pod \"{pod.Metadata.Name}\" violates PodSecurity \"{PodSecurity.Level}\": {string.Join(", ", violations)}");
         }
 
-        var meta = pod.Metadata;
-        var labels = PodLabels(pod);
-        foreach (var volume in (pod.Spec.Volumes ?? []).Where(v => v.EmptyDir is not null))
+        var current = running as DockerPod;
+        if (current is not { SandboxRunning: true })
         {
-            await docker.Volumes.CreateAsync(new VolumesCreateParameters { Name = VolumeName(meta.Uid, volume.Name), Labels = labels }, ct);
+            if (current is not null)
+            {
+                // The sandbox died (or was removed): the pod's namespaces are gone, so all its containers start over.
+                await RemoveContainersAsync(current.Containers.Concat(current.Sandbox is null ? [] : [current.Sandbox]), ct);
+            }
+
+            try
+            {
+                current = await StartSandboxAsync(pod, current, ct);
+            }
+            catch (PodConfigException e)
+            {
+                foreach (var container in pod.Spec.Containers)
+                {
+                    _waiting[WaitKey(pod, container.Name)] = new PodWaiting("CreateContainerConfigError", e.Message, _time.GetUtcNow());
+                }
+
+                return new PodRuntimeStatus(PodStatusBuilder.Pending(pod, _options.NodeAddress, Waiting(pod)));
+            }
         }
 
-        await EnsureImageAsync(sandboxImage, ct);
-        CreateContainerResponse sandbox;
-        try
-        {
-            sandbox = await docker.Containers.CreateContainerAsync(SandboxParameters(pod, labels, await EnsureNetworkAsync(meta.NamespaceProperty, ct)), ct);
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            // The namespace's network went with its last pod in the meantime: make it again.
-            sandbox = await docker.Containers.CreateContainerAsync(SandboxParameters(pod, labels, await EnsureNetworkAsync(meta.NamespaceProperty, ct)), ct);
-        }
-
-        await docker.Containers.StartContainerAsync(sandbox.ID, new ContainerStartParameters(), ct);
-        var started = ToRuntimePod(await docker.Containers.InspectContainerAsync(sandbox.ID, ct));
+        var observed = new List<ObservedContainer>();
         foreach (var container in pod.Spec.Containers)
         {
-            await EnsureImageAsync(container.Image, ct);
-            var created = await docker.Containers.CreateContainerAsync(new CreateContainerParameters
-            {
-                Name = $"k8s_{container.Name}_{meta.Name}_{meta.NamespaceProperty}_{meta.Uid}_0",
-                Image = container.Image,
-                Entrypoint = container.Command?.ToList(),
-                Cmd = container.Args?.ToList(),
-                WorkingDir = container.WorkingDir,
-                Env = Environment(pod, container, started.PodIp),
-                Labels = new Dictionary<string, string>(labels) { [RoleLabel] = "container", [ContainerLabel] = container.Name },
-                HostConfig = new HostConfig
-                {
-                    NetworkMode = $"container:{sandbox.ID}",
-                    IpcMode = $"container:{sandbox.ID}",
-                    PidMode = $"container:{sandbox.ID}",
-                    Mounts = (container.VolumeMounts ?? [])
-                        .Where(m => pod.Spec.Volumes?.Any(v => v.Name == m.Name && v.EmptyDir is not null) == true)
-                        .Select(m => new Mount { Type = "volume", Source = VolumeName(meta.Uid, m.Name), Target = m.MountPath, ReadOnly = m.ReadOnlyProperty == true })
-                        .ToList(),
-                    NanoCPUs = Limit(container, "cpu") is { } cpu ? (long)(cpu * 1_000_000_000m) : 0,
-                    Memory = Limit(container, "memory") is { } memory ? (long)memory : 0,
-                    PidsLimit = DefaultPidsLimit,
-                    CapDrop = ["ALL"],
-                    SecurityOpt = ["no-new-privileges"],
-                },
-            }, ct);
-            await docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), ct);
+            observed.Add(await SyncContainerAsync(pod, current, container, ct));
         }
 
-        return started;
+        return new PodRuntimeStatus(PodStatusBuilder.Build(pod, current, observed, _options.NodeAddress), current.PublishedPorts);
     }
 
-    private CreateContainerParameters SandboxParameters(V1Pod pod, Dictionary<string, string> labels, string network) => new()
-    {
-        Name = $"k8s_POD_{pod.Metadata.Name}_{pod.Metadata.NamespaceProperty}_{pod.Metadata.Uid}_0",
-        Image = sandboxImage,
-        Hostname = pod.Metadata.Name,
-        Labels = new Dictionary<string, string>(labels) { [RoleLabel] = "sandbox" },
-        HostConfig = new HostConfig
-        {
-            NetworkMode = network,
-            IpcMode = "shareable",
-            CapDrop = ["ALL"],
-            SecurityOpt = ["no-new-privileges"],
-            PidsLimit = 16,
-            Memory = 32 * 1024 * 1024,
-        },
-    };
+    private Dictionary<string, (string Reason, string Message)> Waiting(V1Pod pod) =>
+        pod.Spec.Containers.Where(c => _waiting.ContainsKey(WaitKey(pod, c.Name)))
+            .ToDictionary(c => c.Name, c => (_waiting[WaitKey(pod, c.Name)].Reason, _waiting[WaitKey(pod, c.Name)].Message));
 
-    /// <summary>
-    /// The container's environment: plain values, and the downward API's pod fields (<c>fieldRef</c>:
-    /// name, namespace, uid, node, pod IP, service account). ConfigMap and Secret references are not read yet.
-    /// </summary>
-    private List<string> Environment(V1Pod pod, V1Container container, string podIp)
+    /// <summary>One container of a running sandbox: start it if it never ran, restart it if it died and may restart.</summary>
+    private async Task<ObservedContainer> SyncContainerAsync(V1Pod pod, DockerPod sandbox, V1Container spec, CancellationToken ct)
     {
-        var env = new List<string>();
-        foreach (var variable in container.Env ?? [])
+        var attempts = sandbox.Attempts(spec.Name).ToList();
+        var latest = attempts.FirstOrDefault();
+        var previous = attempts.Skip(1).FirstOrDefault();
+        var latestState = latest is null ? null : await InspectAsync(latest, ct);
+        var previousState = previous is null ? null : await InspectAsync(previous, ct);
+        if (latestState is { State.Running: true })
         {
-            var value = variable.ValueFrom?.FieldRef?.FieldPath switch
+            return new ObservedContainer(spec, latestState, previousState, AttemptOf(latest!), null);
+        }
+
+        var backOffKey = WaitKey(pod, spec.Name);
+        if (latestState is not null && !MayRestart(pod.Spec.RestartPolicy, latestState.State.ExitCode))
+        {
+            return new ObservedContainer(spec, latestState, previousState, AttemptOf(latest!), null);
+        }
+
+        if (latestState is not null)
+        {
+            // A dead container that may restart: at once the first time, then after the growing back-off.
+            var finished = ParseTime(latestState.State.FinishedAt) ?? _time.GetUtcNow();
+            var wait = _backOff.Remaining(backOffKey, finished);
+            if (wait > TimeSpan.Zero)
             {
-                null => variable.Value,
-                "metadata.name" => pod.Metadata.Name,
-                "metadata.namespace" => pod.Metadata.NamespaceProperty,
-                "metadata.uid" => pod.Metadata.Uid,
-                "spec.nodeName" => nodeName,
-                "spec.serviceAccountName" => pod.Spec.ServiceAccountName,
-                "status.podIP" => podIp,
-                "status.hostIP" => null,
-                _ => null,
-            };
-            if (value is not null)
-            {
-                env.Add($"{variable.Name}={value}");
+                WakeUpIn(backOffKey, wait);
+                var message = $"back-off {Seconds(_backOff.Current(backOffKey))} restarting failed container={spec.Name} pod={pod.Metadata.Name}_{pod.Metadata.NamespaceProperty}({pod.Metadata.Uid})";
+                return new ObservedContainer(spec, null, latestState, AttemptOf(latest!), ("CrashLoopBackOff", message));
             }
         }
 
-        return env;
-    }
-
-    public async Task StopPodAsync(string podUid, CancellationToken ct)
-    {
-        var containers = await ListAsync($"{PodUidLabel}={podUid}", ct);
-        // The pod's containers first, the sandbox (which holds their namespaces) last.
-        foreach (var container in containers.OrderBy(c => c.Labels.TryGetValue(RoleLabel, out var role) && role == "sandbox"))
+        var pullKey = "pull/" + backOffKey;
+        if (_waiting.TryGetValue(backOffKey, out var waiting) && waiting.Reason is "ErrImagePull" or "ImagePullBackOff"
+            && _backOff.Remaining(pullKey, waiting.Since) is var pullWait && pullWait > TimeSpan.Zero)
         {
-            await docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, ct);
+            WakeUpIn(pullKey, pullWait);
+            _waiting[backOffKey] = waiting with { Reason = "ImagePullBackOff", Message = $"Back-off pulling image \"{spec.Image}\"" };
+            return new ObservedContainer(spec, null, latestState, latest is null ? 0 : AttemptOf(latest), ("ImagePullBackOff", $"Back-off pulling image \"{spec.Image}\""));
         }
 
-        var volumes = await docker.Volumes.ListAsync(new VolumesListParameters { Filters = LabelFilter($"{PodUidLabel}={podUid}", $"{NodeLabel}={nodeName}") }, ct);
-        foreach (var volume in volumes.Volumes ?? [])
-        {
-            await docker.Volumes.RemoveAsync(volume.Name, force: true, ct);
-        }
-
-        foreach (var ns in containers.Select(c => c.Labels.TryGetValue(PodNamespaceLabel, out var n) ? n : null).OfType<string>().Distinct())
-        {
-            await RemoveNetworkIfUnusedAsync(ns, ct);
-        }
-    }
-
-    /// <summary>
-    /// A namespace's network goes with its last pod on this engine (Docker 20.10 runs out of address pools
-    /// after about 30 networks). The engine refuses while any container still uses it; that is fine.
-    /// </summary>
-    private async Task RemoveNetworkIfUnusedAsync(string ns, CancellationToken ct)
-    {
+        var attempt = latest is null ? 0 : AttemptOf(latest) + 1;
         try
         {
-            var network = await docker.Networks.InspectNetworkAsync($"paas-ns-{ns}", ct);
-            if (network.Containers is null || network.Containers.Count == 0)
+            if (latest is not null)
             {
-                await docker.Networks.DeleteNetworkAsync(network.ID, ct);
+                _backOff.Next(backOffKey);
             }
+
+            // Only the newest dead attempt is kept (for lastState and `logs --previous`).
+            await RemoveContainersAsync(attempts.Skip(1), ct);
+            var started = await StartContainerAsync(pod, sandbox, spec, attempt, ct);
+            _waiting.TryRemove(backOffKey, out _);
+            return new ObservedContainer(spec, started, latestState, attempt, null);
         }
-        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.Conflict)
+        catch (ImagePullException e)
         {
-            // Gone already, or in use again: another pod of the namespace keeps it.
+            _backOff.Next(pullKey);
+            _waiting[backOffKey] = new PodWaiting(e.Reason, e.Message, _time.GetUtcNow());
+            WakeUpIn(pullKey, _backOff.Current(pullKey));
+            return new ObservedContainer(spec, null, latestState, Math.Max(0, attempt - 1), (e.Reason, e.Message));
+        }
+        catch (PodConfigException e)
+        {
+            _waiting[backOffKey] = new PodWaiting("CreateContainerConfigError", e.Message, _time.GetUtcNow());
+            return new ObservedContainer(spec, null, latestState, Math.Max(0, attempt - 1), ("CreateContainerConfigError", e.Message));
+        }
+        catch (DockerApiException e)
+        {
+            LogStartFailed(_logger, e, _nodeName, spec.Name, pod.Metadata.Name);
+            return new ObservedContainer(spec, null, latestState, Math.Max(0, attempt - 1), ("RunContainerError", e.Message));
         }
     }
 
-    public async Task<IReadOnlyCollection<RuntimePod>> ListPodsAsync(CancellationToken ct)
+    private static bool MayRestart(string? policy, long exitCode) => policy switch
     {
-        var sandboxes = await ListAsync($"{RoleLabel}=sandbox", ct);
-        var pods = new List<RuntimePod>();
-        foreach (var sandbox in sandboxes)
+        "Never" => false,
+        "OnFailure" => exitCode != 0,
+        _ => true,
+    };
+
+    /// <summary>Asks for a sync when a back-off ends, so the restart is not left to the next relist.</summary>
+    private void WakeUpIn(string key, TimeSpan delay)
+    {
+        var timer = _time.CreateTimer(_ =>
         {
-            pods.Add(ToRuntimePod(await docker.Containers.InspectContainerAsync(sandbox.ID, ct)));
+            if (_wakeUps.TryRemove(key, out var done))
+            {
+                done.Dispose();
+            }
+
+            PodsChanged?.Invoke();
+        }, null, delay + TimeSpan.FromMilliseconds(50), Timeout.InfiniteTimeSpan);
+        if (_wakeUps.TryGetValue(key, out var earlier))
+        {
+            earlier.Dispose();
         }
 
-        return pods;
+        _wakeUps[key] = timer;
     }
 
-    /// <summary>This node's containers (running or not) that also carry <paramref name="label"/>.</summary>
-    private async Task<IList<ContainerListResponse>> ListAsync(string label, CancellationToken ct) =>
-        await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = LabelFilter($"{NodeLabel}={nodeName}", label) }, ct);
+    /// <summary>A container's inspection; a dead container never changes again, so it is read once.</summary>
+    private async Task<ContainerInspectResponse> InspectAsync(ContainerListResponse container, CancellationToken ct)
+    {
+        if (_inspected.TryGetValue(container.ID, out var known) && known.State.Status == container.State)
+        {
+            return known;
+        }
+
+        var inspected = await _docker.Containers.InspectContainerAsync(container.ID, ct);
+        _inspected[container.ID] = inspected;
+        return inspected;
+    }
+
+    /// <summary>This node's containers (running or not), those that also carry <paramref name="label"/> if given.</summary>
+    private async Task<IList<ContainerListResponse>> ListAsync(string? label, CancellationToken ct) =>
+        await _docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = LabelFilter(label is null ? [$"{NodeLabel}={_nodeName}"] : [$"{NodeLabel}={_nodeName}", label]),
+        }, ct);
 
     private static Dictionary<string, IDictionary<string, bool>> LabelFilter(params string[] labels) =>
         new() { ["label"] = labels.ToDictionary(l => l, _ => true) };
 
-    private Dictionary<string, string> PodLabels(V1Pod pod) => new()
+    internal static string? Role(ContainerListResponse container) => container.Labels.TryGetValue(RoleLabel, out var role) ? role : null;
+
+    internal static int AttemptOf(ContainerListResponse container) =>
+        container.Labels.TryGetValue(AttemptLabel, out var attempt) && int.TryParse(attempt, CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    private static string WaitKey(V1Pod pod, string container) => $"{pod.Metadata.Uid}/{container}";
+
+    private static string Seconds(TimeSpan span) => span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes}m{span.Seconds}s" : $"{(int)span.TotalSeconds}s";
+
+    internal static DateTimeOffset? ParseTime(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) && t.Year > 1 ? t : null;
+
+    public void Dispose()
     {
-        [NodeLabel] = nodeName,
-        [PodUidLabel] = pod.Metadata.Uid,
-        [PodNameLabel] = pod.Metadata.Name,
-        [PodNamespaceLabel] = pod.Metadata.NamespaceProperty,
-    };
-
-    /// <summary>One Docker network per namespace (<c>paas-ns-&lt;namespace&gt;</c>), shared by the namespace's pods on this engine.</summary>
-    private async Task<string> EnsureNetworkAsync(string ns, CancellationToken ct)
-    {
-        var name = $"paas-ns-{ns}";
-        var existing = await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } } }, ct);
-        if (existing.Any(n => n.Name == name))
+        foreach (var timer in _wakeUps.Values)
         {
-            return name;
-        }
-
-        try
-        {
-            await docker.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = name, CheckDuplicate = true, Labels = new Dictionary<string, string> { [PodNamespaceLabel] = ns } }, ct);
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
-        {
-            // Another agent on this engine created it meanwhile.
-        }
-
-        return name;
-    }
-
-    /// <summary>Uses the local image when present, pulls it otherwise.</summary>
-    private async Task EnsureImageAsync(string image, CancellationToken ct)
-    {
-        try
-        {
-            await docker.Images.InspectImageAsync(image, ct);
-        }
-        catch (DockerImageNotFoundException)
-        {
-            await docker.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image }, null, new Progress<JSONMessage>(), ct);
+            timer.Dispose();
         }
     }
 
-    private static string VolumeName(string podUid, string volume) => $"paas-{podUid}-{volume}";
-
-    private static decimal? Limit(V1Container container, string resource) =>
-        container.Resources?.Limits?.TryGetValue(resource, out var quantity) == true ? quantity.ToDecimal() : null;
-
-    private static RuntimePod ToRuntimePod(ContainerInspectResponse sandbox) => new(
-        sandbox.Config.Labels[PodUidLabel],
-        sandbox.Config.Labels[PodNamespaceLabel],
-        sandbox.Config.Labels[PodNameLabel],
-        DateTime.Parse(sandbox.State.StartedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
-        sandbox.NetworkSettings.Networks.Values.FirstOrDefault()?.IPAddress ?? "");
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: starting container {Container} of pod {Pod} failed")]
+    private static partial void LogStartFailed(ILogger logger, Exception e, string node, string container, string pod);
 }
 
 /// <summary>The runtime refused a pod that breaks the platform's pod security.</summary>
 public sealed class PodSecurityException(string message) : Exception(message);
+
+/// <summary>The image is not there and could not be pulled: the container waits with <see cref="Reason"/> (<c>ErrImagePull</c>, <c>ErrImageNeverPull</c>).</summary>
+public sealed class ImagePullException(string reason, string message) : Exception(message)
+{
+    public string Reason { get; } = reason;
+}

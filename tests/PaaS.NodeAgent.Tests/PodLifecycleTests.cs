@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text;
+using k8s.Models;
+
+namespace PaaS.NodeAgent.Tests;
+
+/// <summary>Restarts, back-off, image errors, configuration, published ports and graceful termination on the real Docker engine.</summary>
+public sealed class PodLifecycleTests : IAsyncLifetime
+{
+    private readonly RuntimeHarness _harness = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _harness.CleanUpAsync();
+
+    [Fact]
+    public async Task CrashingContainer_RestartsWithGrowingBackOff_AndShowsCrashLoopBackOff()
+    {
+        var pod = _harness.Pod("crash", [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sh", "-c", "echo boom; exit 3"] }]);
+
+        var seen = await _harness.SyncUntilAsync(pod, s => s.ContainerStatuses[0].RestartCount >= 3, TimeSpan.FromSeconds(30));
+
+        var waits = seen.Select(s => s.ContainerStatuses[0].State.Waiting).Where(w => w?.Reason == "CrashLoopBackOff").Select(w => w!.Message).Distinct().ToList();
+        Assert.Contains(waits, m => m.StartsWith("back-off 1s restarting failed container=app pod=crash_", StringComparison.Ordinal));
+        Assert.Contains(waits, m => m.StartsWith("back-off 2s restarting failed container=app", StringComparison.Ordinal));
+        var last = seen[^1].ContainerStatuses[0].LastState.Terminated;
+        Assert.Equal((3, "Error"), (last.ExitCode, last.Reason));
+        Assert.Equal("Running", seen[^1].Phase);
+    }
+
+    [Theory]
+    [InlineData("Never", "exit 0", "Succeeded")]
+    [InlineData("Never", "exit 1", "Failed")]
+    [InlineData("OnFailure", "exit 0", "Succeeded")]
+    public async Task AContainerThatMayNotRestart_EndsThePod(string policy, string script, string phase)
+    {
+        var pod = _harness.Pod("job", [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sh", "-c", script] }], policy);
+
+        var seen = await _harness.SyncUntilAsync(pod, s => s.Phase is "Succeeded" or "Failed", TimeSpan.FromSeconds(15));
+
+        Assert.Equal(phase, seen[^1].Phase);
+        Assert.Equal(0, seen[^1].ContainerStatuses[0].RestartCount);
+        Assert.Equal(script == "exit 0" ? "Completed" : "Error", seen[^1].ContainerStatuses[0].State.Terminated.Reason);
+    }
+
+    [Fact]
+    public async Task AnImageThatDoesNotExist_ShowsErrImagePull_ThenImagePullBackOff()
+    {
+        // A registry on a closed loopback port: the pull fails at once and sends nothing off the machine.
+        var pod = _harness.Pod("noimage", [new V1Container { Name = "app", Image = "127.0.0.1:5999/paas/nope:1" }]);
+
+        var first = (await _harness.SyncAsync(pod)).Status;
+        var again = (await _harness.SyncAsync(pod)).Status;
+
+        Assert.Equal("Pending", first.Phase);
+        Assert.Equal("ErrImagePull", first.ContainerStatuses[0].State.Waiting.Reason);
+        Assert.Contains("127.0.0.1:5999/paas/nope:1", first.ContainerStatuses[0].State.Waiting.Message, StringComparison.Ordinal);
+        Assert.Equal("ImagePullBackOff", again.ContainerStatuses[0].State.Waiting.Reason);
+    }
+
+    [Fact]
+    public async Task ConfigMapsAndSecrets_ReachTheContainer_AsEnvironmentAndFiles()
+    {
+        _harness.Config.ConfigMaps["settings"] = new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "settings" }, Data = new Dictionary<string, string> { ["COLOR"] = "blue", ["app.conf"] = "level=debug" } };
+        _harness.Config.Secrets["creds"] = new V1Secret { Metadata = new V1ObjectMeta { Name = "creds" }, Data = new Dictionary<string, byte[]> { ["password"] = Encoding.UTF8.GetBytes("s3cret") } };
+        var pod = _harness.Pod("config", [new V1Container
+        {
+            Name = "app", Image = "paas/busybox:1", Command = ["sleep", "3600"],
+            EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = "settings" }, Prefix = "CFG_" }],
+            Env = [new V1EnvVar { Name = "PASSWORD", ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "creds", Key = "password" } } }],
+            VolumeMounts = [new V1VolumeMount { Name = "conf", MountPath = "/etc/app" }, new V1VolumeMount { Name = "secret", MountPath = "/etc/secret" }],
+        }]);
+        pod.Spec.Volumes.Add(new V1Volume { Name = "conf", ConfigMap = new V1ConfigMapVolumeSource { Name = "settings" } });
+        pod.Spec.Volumes.Add(new V1Volume { Name = "secret", Secret = new V1SecretVolumeSource { SecretName = "creds" } });
+
+        await _harness.SyncUntilAsync(pod, s => s.Phase == "Running", TimeSpan.FromSeconds(15));
+        var app = await _harness.ContainerIdAsync(pod, "app");
+
+        Assert.Equal("blue s3cret", await _harness.ExecAsync(app, "sh", "-c", "echo $CFG_COLOR $PASSWORD"));
+        Assert.Equal("level=debug", await _harness.ExecAsync(app, "cat", "/etc/app/app.conf"));
+        Assert.Equal("s3cret", await _harness.ExecAsync(app, "cat", "/etc/secret/password"));
+        Assert.Contains("Read-only file system", await _harness.ExecAsync(app, "sh", "-c", "echo x > /etc/app/new"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingConfigMap_KeepsTheContainerWaiting_WithCreateContainerConfigError()
+    {
+        var pod = _harness.Pod("noconfig", [new V1Container
+        {
+            Name = "app", Image = "paas/busybox:1", Command = ["sleep", "3600"],
+            Env = [new V1EnvVar { Name = "X", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "absent", Key = "x" } } }],
+        }]);
+
+        var status = (await _harness.SyncAsync(pod)).Status;
+
+        var waiting = status.ContainerStatuses[0].State.Waiting;
+        Assert.Equal(("CreateContainerConfigError", "configmap \"absent\" not found"), (waiting.Reason, waiting.Message));
+    }
+
+    [Fact]
+    public async Task ContainerPorts_ArePublishedOnTheNodeAddress_AndReported()
+    {
+        var pod = _harness.Pod("web", [new V1Container { Name = "app", Image = "paas/hello:1", Ports = [new V1ContainerPort { ContainerPort = 8080 }] }]);
+
+        var report = await _harness.SyncAsync(pod);
+
+        Assert.Matches(@"^8080/TCP=127\.0\.0\.1:4\d{4}$", report.PublishedPorts);
+        using var http = new HttpClient();
+        var body = await Eventually(() => http.GetStringAsync(new Uri("http://" + report.PublishedPorts![(report.PublishedPorts!.IndexOf('=', StringComparison.Ordinal) + 1)..] + "/")));
+        Assert.Contains("web", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Termination_SendsSigtermFirst_AndSigkillAfterTheGracePeriod()
+    {
+        var polite = _harness.Pod("polite", [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"] }]);
+        var stubborn = _harness.Pod("stubborn", [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"] }]);
+        polite.Spec.TerminationGracePeriodSeconds = 30;
+        stubborn.Spec.TerminationGracePeriodSeconds = 3;
+        await _harness.SyncUntilAsync(polite, s => s.Phase == "Running", TimeSpan.FromSeconds(15));
+        await _harness.SyncUntilAsync(stubborn, s => s.Phase == "Running", TimeSpan.FromSeconds(15));
+        var running = await _harness.Runtime.ListPodsAsync(CancellationToken.None);
+
+        var clock = Stopwatch.StartNew();
+        await _harness.Runtime.StopPodAsync(running[polite.Metadata.Uid], polite, CancellationToken.None);
+        var politeTook = clock.Elapsed;
+        clock.Restart();
+        await _harness.Runtime.StopPodAsync(running[stubborn.Metadata.Uid], stubborn, CancellationToken.None);
+        var stubbornTook = clock.Elapsed;
+
+        Assert.True(politeTook < TimeSpan.FromSeconds(5), $"SIGTERM should end it at once; took {politeTook}");
+        Assert.InRange(stubbornTook, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(10));
+        Assert.Empty(await _harness.Runtime.ListPodsAsync(CancellationToken.None));
+    }
+
+    private static async Task<string> Eventually(Func<Task<string>> call)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+}
