@@ -76,6 +76,11 @@ paas_build_images() {
       echo "$out" >&2
       return 1
     fi
+    # A second version of the hello app, for rollouts.
+    if [ "$image" = hello ] && ! out=$($SUDO env DOCKER_BUILDKIT=0 docker build -q -t "paas/hello:2" --build-arg VERSION=2 -f "$context/Dockerfile" "$context" 2>&1); then
+      echo "$out" >&2
+      return 1
+    fi
     rm -f "$context/Dockerfile"
   done
   rm -rf "$context"

@@ -5,8 +5,10 @@
 #
 # Settings (environment): PAAS_HOME (default ~/.paas: kubeconfig, log, pid), PAAS_API_URL
 # (http://127.0.0.1:5080), PAAS_API_SECURE_URL (https://127.0.0.1:6443), PAAS_GATEWAY_URL (http://127.0.0.1:8080), PAAS_ROLES (all),
-# PAAS_SIMULATED_NODES (1: simulated nodes, until the Docker node agent exists), and any
-# appsettings key as an environment variable (e.g. ConnectionStrings__Postgres, RabbitMq__Host).
+# PAAS_NODE_NAME (node-1: the node whose pods run as containers on this machine's Docker engine; empty
+# for none), PAAS_NODE_ADDRESS (127.0.0.1: where its pods' ports are published), PAAS_SIMULATED_NODES
+# (0: simulated nodes for trying out scheduling at scale; they run nothing), and any appsettings key as
+# an environment variable (e.g. ConnectionStrings__Postgres, RabbitMq__Host, Agent__PortRange).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=infra/services.sh
@@ -36,10 +38,15 @@ dotnet "$bin/paas.dll" migrate
 # The platform's parts talk to the API server with their own system identities (written once).
 mkdir -p "$PAAS_HOME/system"
 export Controllers__Kubeconfig=$PAAS_HOME/system/controllers.kubeconfig Scheduler__Kubeconfig=$PAAS_HOME/system/scheduler.kubeconfig
-export Agent__KubeconfigPattern="$PAAS_HOME/system/{node}.kubeconfig" Agent__SimulatedNodes=${PAAS_SIMULATED_NODES:-1}
+export Agent__KubeconfigPattern="$PAAS_HOME/system/{node}.kubeconfig" Agent__SimulatedNodes=${PAAS_SIMULATED_NODES:-0}
+export Agent__DockerNode=${PAAS_NODE_NAME-node-1} Agent__NodeAddress=${PAAS_NODE_ADDRESS:-127.0.0.1}
+export Agent__StateDirectory=${Agent__StateDirectory:-$PAAS_HOME/agent}
 [ -f "$Controllers__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:controllers "$Controllers__Kubeconfig" >/dev/null
 [ -f "$Scheduler__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:scheduler "$Scheduler__Kubeconfig" >/dev/null
 [ "$Agent__SimulatedNodes" -gt 0 ] && dotnet "$bin/paas.dll" node-kubeconfigs sim "$Agent__SimulatedNodes" "$PAAS_HOME/system" >/dev/null
+if [ -n "$Agent__DockerNode" ] && [ ! -f "$PAAS_HOME/system/$Agent__DockerNode.kubeconfig" ]; then
+  dotnet "$bin/paas.dll" system-kubeconfig "system:node:$Agent__DockerNode" "$PAAS_HOME/system/$Agent__DockerNode.kubeconfig" >/dev/null
+fi
 
 "$root/infra/down.sh" --quiet
 paas_log "starting the platform (roles: ${PAAS_ROLES:-all}; log: $PAAS_HOME/paas.log)"

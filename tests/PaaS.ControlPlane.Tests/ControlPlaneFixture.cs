@@ -22,9 +22,10 @@ public sealed class ControlPlaneFixture() : PlatformFixture("api,agent,controlle
 
 /// <summary>
 /// A platform running <paramref name="roles"/> in this process over <paramref name="nodes"/> simulated nodes
-/// and, if <paramref name="dockerNode"/> is given, a node of that name on the real Docker engine.
+/// and, if <paramref name="dockerNode"/> is given, a node of that name on the real Docker engine. Node
+/// identities are also written for <paramref name="otherNodes"/> (agents the test runs as processes).
 /// </summary>
-public abstract class PlatformFixture(string roles, int nodes, string? dockerNode = null) : IAsyncLifetime
+public abstract class PlatformFixture(string roles, int nodes, string? dockerNode = null, string[]? otherNodes = null) : IAsyncLifetime
 {
     private readonly string _database = "paas_cp_" + Guid.NewGuid().ToString("N")[..12];
     private WebApplication? _app;
@@ -55,6 +56,7 @@ public abstract class PlatformFixture(string roles, int nodes, string? dockerNod
             ["Agent:DockerNode"] = dockerNode,
             ["Agent:KubeconfigPattern"] = Path.Combine(Home, "nodes", "{node}.kubeconfig"),
             ["Agent:RelistInterval"] = "00:00:05",
+            ["Agent:StateDirectory"] = Path.Combine(Home, "agent"),
             ["Controllers:Kubeconfig"] = Path.Combine(Home, "controllers.kubeconfig"),
             ["Controllers:RelistInterval"] = "00:00:05",
             ["Controllers:NodeMonitorGracePeriod"] = "00:00:04",
@@ -82,7 +84,7 @@ public abstract class PlatformFixture(string roles, int nodes, string? dockerNod
             Directory.CreateDirectory(Path.Combine(Home, "nodes"));
             await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:controllers", Path.Combine(Home, "controllers.kubeconfig"), CancellationToken.None);
             await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:scheduler", Path.Combine(Home, "scheduler.kubeconfig"), CancellationToken.None);
-            foreach (var node in Enumerable.Range(1, nodes).Select(i => $"sim-{i}").Concat(dockerNode is null ? [] : [dockerNode]))
+            foreach (var node in Enumerable.Range(1, nodes).Select(i => $"sim-{i}").Concat(dockerNode is null ? [] : [dockerNode]).Concat(otherNodes ?? []))
             {
                 await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, $"system:node:{node}", Path.Combine(Home, "nodes", $"{node}.kubeconfig"), CancellationToken.None);
             }
@@ -103,7 +105,7 @@ public abstract class PlatformFixture(string roles, int nodes, string? dockerNod
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
-        Directory.Delete(Home, recursive: true);
+        if (System.Environment.GetEnvironmentVariable("PAAS_KEEP_TEST_HOME") is null) Directory.Delete(Home, recursive: true);
     }
 
     private static int FreePort()

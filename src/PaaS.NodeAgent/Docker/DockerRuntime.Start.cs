@@ -166,27 +166,39 @@ public sealed partial class DockerRuntime
         [PodNamespaceLabel] = pod.Metadata.NamespaceProperty,
     };
 
-    /// <summary>One Docker network per namespace (<c>paas-ns-&lt;namespace&gt;</c>), shared by the namespace's pods on this engine.</summary>
+    /// <summary>
+    /// One Docker network per namespace (<c>paas-ns-&lt;namespace&gt;</c>), shared by the namespace's pods on this
+    /// engine; returns its id. Agents sharing an engine may create it at the same moment (the engine's duplicate
+    /// check is not atomic): all of them then use the oldest, and the spare is removed.
+    /// </summary>
     private async Task<string> EnsureNetworkAsync(string ns, CancellationToken ct)
     {
         var name = $"paas-ns-{ns}";
-        var existing = await _docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } } }, ct);
-        if (existing.Any(n => n.Name == name))
-        {
-            return name;
-        }
-
-        try
+        var existing = await NetworksNamedAsync(name, ct);
+        if (existing.Count == 0)
         {
             await _docker.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = name, CheckDuplicate = true, Labels = new Dictionary<string, string> { [PodNamespaceLabel] = ns } }, ct);
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
-        {
-            // Another agent on this engine created it meanwhile.
+            existing = await NetworksNamedAsync(name, ct);
         }
 
-        return name;
+        foreach (var spare in existing.Skip(1))
+        {
+            try
+            {
+                await _docker.Networks.DeleteNetworkAsync(spare.ID, ct);
+            }
+            catch (DockerApiException)
+            {
+                // In use after all, or removed by the other agent: the oldest is the one used either way.
+            }
+        }
+
+        return existing[0].ID;
     }
+
+    private async Task<List<NetworkResponse>> NetworksNamedAsync(string name, CancellationToken ct) =>
+        (await _docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["name"] = new Dictionary<string, bool> { [name] = true } } }, ct))
+            .Where(n => n.Name == name).OrderBy(n => n.Created).ThenBy(n => n.ID, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// Uses the local image when present and pulls it otherwise (<c>Always</c> behaves as <c>IfNotPresent</c>:
