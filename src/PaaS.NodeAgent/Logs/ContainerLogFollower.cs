@@ -65,6 +65,9 @@ internal sealed class ContainerLogFollower
                     {
                         return;
                     }
+
+                    // The stream ended under a running container (the daemon restarted): reopen from the newest line, not in a tight loop.
+                    await Task.Delay(_options.FirstRetryDelay, _time, ct);
                 }
                 catch (DockerContainerNotFoundException)
                 {
