@@ -9,6 +9,7 @@ using PaaS.ApiServer.Api;
 using PaaS.ApiServer.Audit;
 using PaaS.ApiServer.Authorization;
 using PaaS.ApiServer.Identity;
+using PaaS.ApiServer.Logs;
 using PaaS.ApiServer.Namespaces;
 using PaaS.ApiServer.Objects;
 using PaaS.ApiServer.Outbox;
@@ -67,6 +68,7 @@ public static class ApiServerRegistration
         services.AddHostedService<NamespaceFinalizer>();
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddLogs(configuration);
 
         services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
@@ -95,6 +97,7 @@ public static class ApiServerRegistration
         app.MapAccessReviewApi();
         app.MapIdentityApi();
         app.MapAuditApi();
+        app.MapLogsApi();
         // Unknown paths answer like Kubernetes: a Status, not an empty 404.
         app.MapFallback((HttpContext context) => StatusResults.WriteAsync(context,
             new ApiException(System.Net.HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource")));

@@ -16,6 +16,7 @@ internal sealed class AuditLog
 {
     private const string RequestKey = "paas.audit.request";
     private const string MessageKey = "paas.audit.message";
+    private const string SkipKey = "paas.audit.skip";
 
     private readonly Channel<AuditEvent> _queue = Channel.CreateBounded<AuditEvent>(new BoundedChannelOptions(50_000)
     {
@@ -41,6 +42,9 @@ internal sealed class AuditLog
     /// <summary>The message of a refused request (the Status message, never a body).</summary>
     public static void NoteRefusal(HttpContext context, string message) => context.Items[MessageKey] = message;
 
+    /// <summary>Leaves a write out of the audit log: node agents' log shipments, which are data, not changes of state.</summary>
+    public static void NotAudited(HttpContext context) => context.Items[SkipKey] = true;
+
     public async Task Middleware(HttpContext context, RequestDelegate next)
     {
         var method = context.Request.Method;
@@ -59,7 +63,10 @@ internal sealed class AuditLog
         }
         finally
         {
-            await _queue.Writer.WriteAsync(Describe(context, code), CancellationToken.None);
+            if (!context.Items.ContainsKey(SkipKey))
+            {
+                await _queue.Writer.WriteAsync(Describe(context, code), CancellationToken.None);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaaS.ApiServer.Audit;
 using PaaS.ApiServer.Identity;
+using PaaS.ApiServer.Logs;
 
 namespace PaaS.ApiServer.Storage;
 
@@ -26,6 +27,10 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
     public DbSet<NamespaceUsage> NamespaceUsages => Set<NamespaceUsage>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<LogLine> LogLines => Set<LogLine>();
+
+    public DbSet<LogCursor> LogCursors => Set<LogCursor>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -90,6 +95,25 @@ internal sealed class PaasDbContext(DbContextOptions<PaasDbContext> options) : D
             e.HasIndex(a => a.Time);
             e.HasIndex(a => new { a.User, a.Time });
             e.HasIndex(a => new { a.Namespace, a.Time });
+        });
+
+        modelBuilder.Entity<LogLine>(e =>
+        {
+            e.ToTable("log_lines");
+            e.Property(l => l.Id).UseIdentityAlwaysColumn();
+            // A re-sent line (an agent retrying a batch, or resuming at its cursor) collides here and is skipped.
+            e.HasIndex(l => new { l.ContainerId, l.TimeUnixNano, l.Stream, l.LineHash }).IsUnique().HasDatabaseName("ix_log_lines_dedupe");
+            // kubectl logs: one attempt of one container of one pod, in time order (tail reads it backwards).
+            e.HasIndex(l => new { l.PodUid, l.ContainerName, l.Attempt, l.TimeUnixNano, l.Id }).HasDatabaseName("ix_log_lines_by_container");
+            // Retention: lines arrive roughly in time order, so a BRIN index finds the old ones at a tiny size.
+            e.HasIndex(l => l.TimeUnixNano).HasMethod("brin").HasDatabaseName("ix_log_lines_time");
+        });
+
+        modelBuilder.Entity<LogCursor>(e =>
+        {
+            e.ToTable("log_cursors");
+            e.HasKey(c => c.ContainerId);
+            e.HasIndex(c => c.Node);
         });
 
         modelBuilder.Entity<ApiToken>(e =>

@@ -26,6 +26,9 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The TLS address (kubectl sends tokens only over TLS).</summary>
+    public Uri SecureAddress { get; private set; } = null!;
+
     public string AdminToken { get; private set; } = "";
 
     public string SystemToken { get; private set; } = "";
@@ -36,6 +39,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
     {
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        SecureAddress = new Uri($"https://127.0.0.1:{FreePort()}");
         _app = PlatformHost.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["roles"] = "api",
@@ -43,7 +47,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             ["Api:ListenUrl"] = BaseAddress.ToString(),
             ["Api:PublicUrl"] = BaseAddress.ToString(),
             ["Api:HomeDirectory"] = Home,
-            ["Api:SecureListenUrl"] = $"https://127.0.0.1:{FreePort()}",
+            ["Api:SecureListenUrl"] = SecureAddress.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         }));
         await _app.StartAsync();

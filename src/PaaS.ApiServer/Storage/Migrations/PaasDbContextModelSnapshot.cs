@@ -183,6 +183,108 @@ namespace PaaS.ApiServer.Storage.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("PaaS.ApiServer.Logs.LogCursor", b =>
+                {
+                    b.Property<string>("ContainerId")
+                        .HasColumnType("text")
+                        .HasColumnName("container_id");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("node");
+
+                    b.Property<long>("TimeUnixNano")
+                        .HasColumnType("bigint")
+                        .HasColumnName("time_unix_nano");
+
+                    b.HasKey("ContainerId")
+                        .HasName("pk_log_cursors");
+
+                    b.HasIndex("Node")
+                        .HasDatabaseName("ix_log_cursors_node");
+
+                    b.ToTable("log_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("PaaS.ApiServer.Logs.LogLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("ContainerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("container_id");
+
+                    b.Property<string>("ContainerName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("container_name");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("line");
+
+                    b.Property<long>("LineHash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_hash");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("namespace");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("node");
+
+                    b.Property<string>("PodName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("pod_name");
+
+                    b.Property<Guid>("PodUid")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pod_uid");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stream");
+
+                    b.Property<long>("TimeUnixNano")
+                        .HasColumnType("bigint")
+                        .HasColumnName("time_unix_nano");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_lines");
+
+                    b.HasIndex("TimeUnixNano")
+                        .HasDatabaseName("ix_log_lines_time");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TimeUnixNano"), "brin");
+
+                    b.HasIndex("ContainerId", "TimeUnixNano", "Stream", "LineHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_log_lines_dedupe");
+
+                    b.HasIndex("PodUid", "ContainerName", "Attempt", "TimeUnixNano", "Id")
+                        .HasDatabaseName("ix_log_lines_by_container");
+
+                    b.ToTable("log_lines", (string)null);
+                });
+
             modelBuilder.Entity("PaaS.ApiServer.Storage.NamespaceUsage", b =>
                 {
                     b.Property<string>("Namespace")
