@@ -45,4 +45,27 @@ public sealed class DeadAppTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.Equal($"pod sandbox {pod.Target.SandboxContainerId[..12]} is not running (exited)", result.Message);
     }
+
+    [Fact]
+    public async Task ContainerProber_OnARealPod_IsReadyThenRequestsAKillOnceTheAppDies()
+    {
+        var app = TestPod.WebApp();
+        app.ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/healthz", Port = "http" }, PeriodSeconds = 1 };
+        app.LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 9000 }, PeriodSeconds = 1, FailureThreshold = 2 };
+        await using var pod = await TestPod.StartAsync(_docker, app);
+        var runner = new ProbeRunner(_docker);
+        await using var prober = new ContainerProber(app, (probe, ct) => runner.RunAsync(probe, pod.Target, ct), TimeProvider.System);
+        var ready = new TaskCompletionSource();
+        var kill = new TaskCompletionSource<string>();
+        prober.StatusChanged += status => { if (status.Ready) { ready.TrySetResult(); } };
+        prober.KillRequested += reason => kill.TrySetResult(reason);
+        prober.Start();
+
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await pod.KillAppAsync();
+        var reason = await kill.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("Container web failed liveness probe, will be restarted: dial tcp 127.0.0.1:9000: Connection refused", reason);
+        Assert.False(prober.Status.Ready);
+    }
 }
