@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Docker.DotNet;
 using k8s.Models;
 using PaaS.NodeAgent.Probes;
@@ -17,7 +19,7 @@ public sealed class DeadAppTests : IDisposable
     [Fact]
     public async Task Probes_AfterTheAppContainerIsKilled_FailWhileTheSandboxLives()
     {
-        await using var pod = await TestPod.StartAsync(_docker, TestPod.WebApp());
+        await using var pod = await TestPod.StartAsync(_docker, TestPod.WebApp(), publishOnLoopback: 9000);
         var runner = new ProbeRunner(_docker);
         await WebPodFixture.WaitUntilServingAsync(runner, pod.Target);
         var tcp = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 9000 } };
@@ -32,6 +34,11 @@ public sealed class DeadAppTests : IDisposable
         Assert.Equal((false, "dial tcp 127.0.0.1:9000: Connection refused"), (tcpAfter.Succeeded, tcpAfter.Message));
         Assert.False(httpAfter.Succeeded);
         Assert.Contains("Connection refused", httpAfter.Message, StringComparison.Ordinal);
+
+        // What a probe through the published port would have believed: Docker's proxy still accepts.
+        using var viaHost = new TcpClient();
+        await viaHost.ConnectAsync(IPAddress.Loopback, await pod.PublishedPortAsync(9000));
+        Assert.True(viaHost.Connected);
     }
 
     [Fact]

@@ -39,7 +39,8 @@ internal sealed class TestPod : IAsyncDisposable
         Ports = [new V1ContainerPort { Name = "http", ContainerPort = 8080 }],
     };
 
-    public static async Task<TestPod> StartAsync(DockerClient docker, V1Container app)
+    /// <param name="publishOnLoopback">A container port the sandbox publishes on 127.0.0.1 (a random host port), as a pod's hostPort would.</param>
+    public static async Task<TestPod> StartAsync(DockerClient docker, V1Container app, int? publishOnLoopback = null)
     {
         var network = "probes-" + Guid.NewGuid().ToString("N")[..8];
         await docker.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = network });
@@ -50,7 +51,14 @@ internal sealed class TestPod : IAsyncDisposable
             {
                 Name = network + "-sandbox",
                 Image = "paas/pause:1",
-                HostConfig = new HostConfig { NetworkMode = network },
+                ExposedPorts = publishOnLoopback is { } exposed ? new Dictionary<string, EmptyStruct> { [$"{exposed}/tcp"] = default } : null,
+                HostConfig = new HostConfig
+                {
+                    NetworkMode = network,
+                    PortBindings = publishOnLoopback is { } published
+                        ? new Dictionary<string, IList<PortBinding>> { [$"{published}/tcp"] = [new PortBinding { HostIP = "127.0.0.1", HostPort = "" }] }
+                        : null,
+                },
             })).ID;
             await docker.Containers.StartContainerAsync(sandbox, new ContainerStartParameters());
             var appId = (await docker.Containers.CreateContainerAsync(new CreateContainerParameters
@@ -69,6 +77,13 @@ internal sealed class TestPod : IAsyncDisposable
             await RemoveAsync(docker, network, sandbox);
             throw;
         }
+    }
+
+    /// <summary>The host port on 127.0.0.1 Docker published <paramref name="containerPort"/> on.</summary>
+    public async Task<int> PublishedPortAsync(int containerPort)
+    {
+        var sandbox = await _docker.Containers.InspectContainerAsync(Target.SandboxContainerId);
+        return int.Parse(sandbox.NetworkSettings.Ports[$"{containerPort}/tcp"][0].HostPort, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Kills the app; the sandbox, and with it the pod's network namespace, lives on.</summary>
