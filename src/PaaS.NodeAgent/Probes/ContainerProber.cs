@@ -43,6 +43,9 @@ public sealed class ContainerProber : IAsyncDisposable
         }
     }
 
+    // Handlers of both events run on the probing worker: they should return quickly and must not throw
+    // (an exception ends that probe's worker and surfaces from DisposeAsync).
+
     /// <summary>Raised when <see cref="ContainerProbeStatus.Started"/> or <see cref="ContainerProbeStatus.Ready"/> changes.</summary>
     public event Action<ContainerProbeStatus>? StatusChanged;
 
@@ -72,8 +75,8 @@ public sealed class ContainerProber : IAsyncDisposable
         var (lastSucceeded, run) = ((bool?)null, 0);
         while (!ct.IsCancellationRequested)
         {
-            // A fixed schedule rather than "period after the last probe": the kubelet's ticker. Ticks missed
-            // while a slow probe ran are skipped, not run back to back.
+            // A fixed schedule rather than "period after the last probe", like the kubelet's ticker: ticks
+            // missed while a slow probe ran collapse into one, they are not run back to back.
             if (next - _time.GetUtcNow() is { Ticks: > 0 } wait)
             {
                 await Task.Delay(wait, _time, ct);

@@ -59,7 +59,11 @@ public sealed class ProbeRunner(IDockerClient docker)
         return number is > 0 and < 65536 ? number : throw new ArgumentException($"invalid port number: {number}");
     }
 
-    /// <summary>Host when not set: the pod itself (the kubelet dials the pod IP; inside the pod's namespace 127.0.0.1 is the same pod).</summary>
+    /// <summary>
+    /// The probe's <c>host</c>. Not set (the usual case): the pod itself; the kubelet dials the pod IP, and inside
+    /// the pod's namespace 127.0.0.1 reaches the same listeners (except ones bound to the pod IP alone). Set: that
+    /// address, dialled from inside the pod; a name is resolved by the node's resolver, as the kubelet does.
+    /// </summary>
     internal static async Task<IPAddress> AddressAsync(string? host, CancellationToken ct) =>
         string.IsNullOrEmpty(host) ? IPAddress.Loopback
         : IPAddress.TryParse(host, out var literal) ? literal
