@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PaaS.Contracts;
 using PaaS.NodeAgent.Config;
 using PaaS.NodeAgent.Docker;
+using PaaS.NodeAgent.Logs;
 using PaaS.NodeAgent.Simulated;
 
 namespace PaaS.NodeAgent;
@@ -27,6 +28,7 @@ public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimePr
     private long _changesForOthers;
     private DockerClient? _docker;
     private DockerRuntime? _dockerRuntime;
+    private ContainerLogShipper? _logShipper;
     private Task _dockerWatch = Task.CompletedTask;
 
     /// <summary>The names of the nodes this process runs: <c>&lt;prefix&gt;-1</c> ... <c>&lt;prefix&gt;-N</c>, and the Docker node.</summary>
@@ -81,7 +83,8 @@ public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimePr
         {
             _docker = new DockerClientConfiguration(new Uri(settings.DockerEndpoint)).CreateClient();
             var client = Client(dockerNode);
-            _dockerRuntime = new DockerRuntime(_docker, dockerNode, settings, new ApiPodConfigSource(client), time, loggers.CreateLogger<DockerRuntime>());
+            _logShipper = new ContainerLogShipper(_docker, client, dockerNode, loggers.CreateLogger<ContainerLogShipper>(), time: time);
+            _dockerRuntime = new DockerRuntime(_docker, dockerNode, settings, new ApiPodConfigSource(client), time, loggers.CreateLogger<DockerRuntime>(), _logShipper);
             _agents[dockerNode] = new NodeAgent(dockerNode, DockerRegistration(dockerNode, settings), client, _dockerRuntime, settings, time, logger);
             _dockerWatch = _dockerRuntime.WatchAsync(stoppingToken);
         }
@@ -107,6 +110,11 @@ public sealed partial class NodeFleet(IOptions<NodeAgentOptions> options, TimePr
 
             // The agents end by cancellation; their outcome is not an error.
             await Task.WhenAll(runs.Append(_dockerWatch)).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (_logShipper is not null)
+            {
+                // Stops at once; the next agent resumes each container's log from its stored cursor.
+                await _logShipper.DisposeAsync();
+            }
         }
     }
 

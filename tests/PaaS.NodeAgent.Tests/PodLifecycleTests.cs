@@ -133,6 +133,46 @@ public sealed class PodLifecycleTests : IAsyncLifetime
         Assert.Empty(await _harness.Runtime.ListPodsAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AFailingReadinessProbe_KeepsThePodOutOfReady()
+    {
+        var pod = _harness.Pod("unready", [new V1Container
+        {
+            Name = "app", Image = "paas/busybox:1", Command = ["httpd", "-f", "-p", "8080", "-h", "/"],
+            ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/missing", Port = 8080 }, PeriodSeconds = 1 },
+        }]);
+
+        await _harness.SyncUntilAsync(pod, s => s.Phase == "Running", TimeSpan.FromSeconds(15));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var status = (await _harness.SyncAsync(pod)).Status;
+
+        Assert.Equal("Running", status.Phase);
+        Assert.Equal(0, status.ContainerStatuses[0].RestartCount);
+        Assert.NotNull(status.ContainerStatuses[0].State.Running);
+        Assert.False(status.ContainerStatuses[0].Ready);
+        Assert.Equal("False", status.Conditions.Single(c => c.Type == "Ready").Status);
+        Assert.Equal("containers with unready status: [app]", status.Conditions.Single(c => c.Type == "Ready").Message);
+    }
+
+    [Fact]
+    public async Task APassingReadinessProbe_MakesThePodReady_AndAFailedLivenessProbeRestartsTheContainer()
+    {
+        // The app answers for 4 s, then stops listening while its process lives on: only the probe can tell.
+        var pod = _harness.Pod("flaky", [new V1Container
+        {
+            Name = "app", Image = "paas/busybox:1", Command = ["sh", "-c", "httpd -f -p 8080 -h / & sleep 4; kill $!; sleep 3600"],
+            ReadinessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 8080 }, PeriodSeconds = 1 },
+            LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 8080 }, PeriodSeconds = 1, FailureThreshold = 2 },
+        }]);
+        pod.Spec.TerminationGracePeriodSeconds = 1;
+
+        var seen = await _harness.SyncUntilAsync(pod, s => s.ContainerStatuses[0].RestartCount >= 1, TimeSpan.FromSeconds(30));
+
+        Assert.Contains(seen, s => s.ContainerStatuses[0].Ready == true);
+        Assert.Contains(seen, s => s.ContainerStatuses[0].Ready == false && s.ContainerStatuses[0].State.Running is not null);
+        Assert.NotNull(seen[^1].ContainerStatuses[0].LastState.Terminated);
+    }
+
     private static async Task<string> Eventually(Func<Task<string>> call)
     {
         for (var attempt = 0; ; attempt++)

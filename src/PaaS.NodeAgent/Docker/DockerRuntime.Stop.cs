@@ -22,6 +22,12 @@ public sealed partial class DockerRuntime
             ?? docker.Containers.Select(c => c.Labels.TryGetValue(GracePeriodLabel, out var g) && long.TryParse(g, CultureInfo.InvariantCulture, out var s) ? s : (long?)null).Max()
             ?? 30;
         var deadline = _time.GetUtcNow().AddSeconds(grace);
+        foreach (var container in docker.Containers)
+        {
+            // A container being stopped is not probed any more (a liveness kill must not race the termination).
+            StopProbing(container.ID);
+        }
+
         await Task.WhenAll(docker.Containers.Where(c => c.State == "running").Select(c => StopContainerAsync(c, pod, deadline, ct)));
         await RemoveContainersAsync(docker.Containers.Concat(docker.Sandbox is null ? [] : [docker.Sandbox]), ct);
 

@@ -6,6 +6,8 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using PaaS.Core.Validation;
 using PaaS.NodeAgent.Config;
+using PaaS.NodeAgent.Logs;
+using PaaS.NodeAgent.Probes;
 using PaaS.NodeAgent.Runtime;
 
 namespace PaaS.NodeAgent.Docker;
@@ -50,9 +52,16 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
     private readonly ConcurrentDictionary<string, ContainerInspectResponse> _inspected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PodWaiting> _waiting = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ITimer> _wakeUps = new(StringComparer.Ordinal);
+    private readonly ProbeRunner _probeRunner;
+    private readonly ConcurrentDictionary<string, ContainerProber> _probers = new(StringComparer.Ordinal);
+    private readonly ContainerLogShipper? _logs;
+    private readonly ConcurrentDictionary<string, bool> _followed = new(StringComparer.Ordinal);
 
-    public DockerRuntime(IDockerClient docker, string nodeName, NodeAgentOptions options, IPodConfigSource? config, TimeProvider time, ILogger logger)
+    /// <param name="logs">Ships the containers' output to the platform's log store; none in tests of the runtime alone.</param>
+    public DockerRuntime(IDockerClient docker, string nodeName, NodeAgentOptions options, IPodConfigSource? config, TimeProvider time, ILogger logger, ContainerLogShipper? logs = null)
     {
+        _logs = logs;
+        _probeRunner = new ProbeRunner(docker);
         _docker = docker;
         _nodeName = nodeName;
         _options = options;
@@ -84,10 +93,22 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
             pods[group.Key] = pod;
         }
 
-        // What no longer exists needs no cached inspection.
-        foreach (var gone in _inspected.Keys.Except(containers.Select(c => c.ID)))
+        // What no longer exists needs no cached inspection, no prober and no log follower.
+        var existing = containers.Select(c => c.ID).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _inspected.Keys.Where(id => !existing.Contains(id)))
         {
             _inspected.TryRemove(gone, out _);
+        }
+
+        foreach (var gone in _probers.Keys.Where(id => !existing.Contains(id)))
+        {
+            StopProbing(gone);
+        }
+
+        foreach (var gone in _followed.Keys.Where(id => !existing.Contains(id)))
+        {
+            _followed.TryRemove(gone, out _);
+            _logs?.Forget(gone);
         }
 
         return pods;
@@ -147,9 +168,17 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
         var previous = attempts.Skip(1).FirstOrDefault();
         var latestState = latest is null ? null : await InspectAsync(latest, ct);
         var previousState = previous is null ? null : await InspectAsync(previous, ct);
+        FollowLogs(pod, spec, previous);
+        FollowLogs(pod, spec, latest);
         if (latestState is { State.Running: true })
         {
-            return new ObservedContainer(spec, latestState, previousState, AttemptOf(latest!), null);
+            var probes = Probe(sandbox, spec, latestState);
+            return new ObservedContainer(spec, latestState, previousState, AttemptOf(latest!), null, probes.Ready, probes.Started);
+        }
+
+        if (latest is not null)
+        {
+            StopProbing(latest.ID);
         }
 
         var backOffKey = WaitKey(pod, spec.Name);
@@ -192,7 +221,9 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
             await RemoveContainersAsync(attempts.Skip(1), ct);
             var started = await StartContainerAsync(pod, sandbox, spec, attempt, ct);
             _waiting.TryRemove(backOffKey, out _);
-            return new ObservedContainer(spec, started, latestState, attempt, null);
+            FollowLogs(pod, spec, started.ID, attempt);
+            var probes = Probe(sandbox, spec, started);
+            return new ObservedContainer(spec, started, latestState, attempt, null, probes.Ready, probes.Started);
         }
         catch (ImagePullException e)
         {
@@ -210,6 +241,71 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
         {
             LogStartFailed(_logger, e, _nodeName, spec.Name, pod.Metadata.Name);
             return new ObservedContainer(spec, null, latestState, Math.Max(0, attempt - 1), ("RunContainerError", e.Message));
+        }
+    }
+
+    private void FollowLogs(V1Pod pod, V1Container spec, ContainerListResponse? container)
+    {
+        if (container is not null)
+        {
+            FollowLogs(pod, spec, container.ID, AttemptOf(container));
+        }
+    }
+
+    /// <summary>Ships the container's output, once per container (a dead container's follower drains its log and ends).</summary>
+    private void FollowLogs(V1Pod pod, V1Container spec, string containerId, int attempt)
+    {
+        if (_logs is not null && _followed.TryAdd(containerId, true))
+        {
+            _logs.Follow(containerId, pod.Metadata.NamespaceProperty, pod.Metadata.Name, pod.Metadata.Uid, spec.Name, attempt);
+        }
+    }
+
+    /// <summary>
+    /// The running container's probes, inside the pod's network namespace: started when first seen (also after an
+    /// agent restart); a change of readiness asks for a sync, a failed liveness probe stops the container (its
+    /// restartPolicy then brings it back).
+    /// </summary>
+    private ContainerProbeStatus Probe(DockerPod sandbox, V1Container spec, ContainerInspectResponse container)
+    {
+        if (spec.LivenessProbe is null && spec.ReadinessProbe is null && spec.StartupProbe is null)
+        {
+            return new ContainerProbeStatus(Started: true, Ready: true, LastFailure: null);
+        }
+
+        var prober = _probers.GetOrAdd(container.ID, id =>
+        {
+            var target = new ProbeTarget(sandbox.Sandbox!.ID, id, spec);
+            var created = new ContainerProber(spec, (probe, ct) => _probeRunner.RunAsync(probe, target, ct), _time);
+            created.StatusChanged += _ => PodsChanged?.Invoke();
+            created.KillRequested += reason => _ = KillUnhealthyAsync(id, sandbox, reason);
+            created.Start();
+            return created;
+        });
+        return prober.Status;
+    }
+
+    private async Task KillUnhealthyAsync(string containerId, DockerPod pod, string reason)
+    {
+        LogKilling(_logger, _nodeName, pod.Namespace, pod.Name, reason);
+        var grace = pod.Containers.FirstOrDefault(c => c.ID == containerId)?.Labels.TryGetValue(GracePeriodLabel, out var g) == true && uint.TryParse(g, CultureInfo.InvariantCulture, out var s) ? s : 30u;
+        try
+        {
+            await _docker.Containers.StopContainerAsync(containerId, new ContainerStopParameters { WaitBeforeKillSeconds = grace });
+        }
+        catch (DockerApiException e)
+        {
+            LogKillFailed(_logger, e, _nodeName, containerId);
+        }
+
+        PodsChanged?.Invoke();
+    }
+
+    private void StopProbing(string containerId)
+    {
+        if (_probers.TryRemove(containerId, out var prober))
+        {
+            _ = prober.DisposeAsync().AsTask();
         }
     }
 
@@ -282,7 +378,18 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
         {
             timer.Dispose();
         }
+
+        foreach (var id in _probers.Keys)
+        {
+            StopProbing(id);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node}: killing a container of pod {Namespace}/{Pod}: {Reason}")]
+    private static partial void LogKilling(ILogger logger, string node, string @namespace, string pod, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: stopping unhealthy container {Container} failed")]
+    private static partial void LogKillFailed(ILogger logger, Exception e, string node, string container);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: starting container {Container} of pod {Pod} failed")]
     private static partial void LogStartFailed(ILogger logger, Exception e, string node, string container, string pod);
