@@ -25,12 +25,16 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string UpOutput { get; private set; } = "";
 
+    /// <summary>The platform's node on the Docker engine (its own name: a platform already running here has its own node).</summary>
+    public string NodeName { get; } = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+
     private Dictionary<string, string?> Environment => new()
     {
         ["PAAS_HOME"] = Home,
         ["PAAS_API_URL"] = ApiUrl,
         ["PAAS_API_SECURE_URL"] = SecureApiUrl,
         ["PAAS_GATEWAY_URL"] = $"http://127.0.0.1:{FreePort()}",
+        ["PAAS_NODE_NAME"] = NodeName,
         ["ConnectionStrings__Postgres"] = $"Host=127.0.0.1;Port=5432;Database={_database};Username=postgres;Password=postgres",
     };
 
@@ -64,6 +68,12 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Cli.Wrap(Path.Combine(Root, "infra/down.sh")).WithEnvironmentVariables(Environment).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        // Stopping the platform leaves its pods' containers running (as a kubelet's stop does): remove them, and the
+        // namespaces' networks they leave unused.
+        await Cli.Wrap("sh").WithArguments(["-c",
+                $"docker ps -aq --filter label=paas.dev/node={NodeName} | xargs -r docker rm -f >/dev/null; " +
+                "docker network ls -q --filter name=paas-ns- | xargs -r -n1 docker network rm >/dev/null 2>&1; true"])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
         await Cli.Wrap("su").WithArguments(["postgres", "-c", $"psql -q -c \"DROP DATABASE IF EXISTS {_database} WITH (FORCE)\""])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
         Directory.Delete(Home, recursive: true);
