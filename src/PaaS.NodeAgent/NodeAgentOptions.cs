@@ -49,6 +49,11 @@ public sealed class NodeAgentOptions
     /// <summary>Where the agent keeps files of its pods (ConfigMap and Secret volumes), under a directory per node.</summary>
     public string StateDirectory { get; set; } = "/var/lib/paas/agent";
 
+    /// <summary>Limits of a container that has none after admission (no LimitRange in its namespace): no container runs unbounded.</summary>
+    public string DefaultCpuLimit { get; set; } = "1";
+
+    public string DefaultMemoryLimit { get; set; } = "512Mi";
+
     /// <summary>The crash-loop back-off: the first delay (Kubernetes: 10 s), doubling up to the maximum (5 min).</summary>
     public TimeSpan RestartBackOff { get; set; } = TimeSpan.FromSeconds(10);
 

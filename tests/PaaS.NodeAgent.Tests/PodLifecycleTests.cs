@@ -173,6 +173,54 @@ public sealed class PodLifecycleTests : IAsyncLifetime
         Assert.NotNull(seen[^1].ContainerStatuses[0].LastState.Terminated);
     }
 
+    [Fact]
+    public async Task Limits_AreAlwaysSet_FromTheSpecOrTheNodeDefaults()
+    {
+        var limited = new V1Container
+        {
+            Name = "limited", Image = "paas/busybox:1", Command = ["sleep", "3600"],
+            Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("250m"), ["memory"] = new("64Mi") } },
+        };
+        var pod = _harness.Pod("limits", [limited, new V1Container { Name = "unlimited", Image = "paas/busybox:1", Command = ["sleep", "3600"] }]);
+
+        await _harness.SyncUntilAsync(pod, s => s.Phase == "Running", TimeSpan.FromSeconds(15));
+
+        Assert.Equal("250000000 67108864 1024", await HostConfigAsync(await _harness.ContainerIdAsync(pod, "limited")));
+        Assert.Equal("1000000000 536870912 1024", await HostConfigAsync(await _harness.ContainerIdAsync(pod, "unlimited")));
+    }
+
+    [Fact]
+    public async Task ImageGarbageCollection_RemovesUnusedImages_KeepsUsedAndPinnedOnes()
+    {
+        // An image of this test's own (unpinned), and a pod using paas/busybox.
+        var tag = "paas/gc-test:" + Guid.NewGuid().ToString("N")[..8];
+        var context = Directory.CreateTempSubdirectory("gc-test-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), $"FROM paas/busybox:1\nLABEL paas.dev/pinned=false paas.dev/gc-test={tag}\n");
+        var build = Process.Start("docker", ["build", "-q", "-t", tag, context]);
+        await build.WaitForExitAsync();
+        Assert.Equal(0, build.ExitCode);
+        var pod = _harness.Pod("user", [new V1Container { Name = "app", Image = "paas/busybox:1", Command = ["sleep", "3600"] }]);
+        await _harness.SyncUntilAsync(pod, s => s.Phase == "Running", TimeSpan.FromSeconds(15));
+
+        // Thresholds at 0%: the disk always counts as too full, so everything collectable goes.
+        _harness.Options.ImageGcHighPercent = 0;
+        _harness.Options.ImageGcLowPercent = 0;
+        var removed = await _harness.Runtime.CollectImagesAsync(CancellationToken.None);
+
+        Assert.Contains(removed, r => r.Contains(tag, StringComparison.Ordinal));
+        await Assert.ThrowsAsync<global::Docker.DotNet.DockerImageNotFoundException>(() => _harness.Docker.Images.InspectImageAsync(tag));
+        await _harness.Docker.Images.InspectImageAsync("paas/busybox:1");
+        await _harness.Docker.Images.InspectImageAsync("paas/pause:1");
+        await _harness.Docker.Images.InspectImageAsync("paas/hello:2");
+        Directory.Delete(context, recursive: true);
+    }
+
+    private async Task<string> HostConfigAsync(string containerId)
+    {
+        var inspected = await _harness.Docker.Containers.InspectContainerAsync(containerId);
+        return $"{inspected.HostConfig.NanoCPUs} {inspected.HostConfig.Memory} {inspected.HostConfig.PidsLimit}";
+    }
+
     private static async Task<string> Eventually(Func<Task<string>> call)
     {
         for (var attempt = 0; ; attempt++)

@@ -10,6 +10,7 @@ namespace PaaS.NodeAgent.Docker;
 /// <summary>The node as the engine and the host show it, the engine's events, and image garbage collection.</summary>
 public sealed partial class DockerRuntime
 {
+    public const string PinnedLabel = "paas.dev/pinned";
     private SystemInfoResponse? _info;
 
     /// <summary>
@@ -139,8 +140,9 @@ public sealed partial class DockerRuntime
 
     /// <summary>
     /// The kubelet's image garbage collection: once the engine's disk is fuller than the high threshold, removes
-    /// images no container uses (oldest first; never the sandbox image) until usage is under the low threshold.
-    /// Returns the images removed.
+    /// images no container uses (oldest first) until usage is under the low threshold. Never the sandbox image nor
+    /// images labelled <c>paas.dev/pinned=true</c> (the platform's own; Kubernetes pins its sandbox image the same
+    /// way). Returns the images removed.
     /// </summary>
     public async Task<IReadOnlyList<string>> CollectImagesAsync(CancellationToken ct)
     {
@@ -154,7 +156,8 @@ public sealed partial class DockerRuntime
         var used = (await _docker.Containers.ListContainersAsync(new ContainersListParameters { All = true }, ct)).Select(c => c.ImageID).ToHashSet(StringComparer.Ordinal);
         var sandbox = await _docker.Images.InspectImageAsync(_options.SandboxImage, ct);
         var images = await _docker.Images.ListImagesAsync(new ImagesListParameters(), ct);
-        foreach (var image in images.Where(i => !used.Contains(i.ID) && i.ID != sandbox.ID).OrderBy(i => i.Created))
+        var candidates = images.Where(i => !used.Contains(i.ID) && i.ID != sandbox.ID && !(i.Labels?.TryGetValue(PinnedLabel, out var pinned) == true && pinned == "true"));
+        foreach (var image in candidates.OrderBy(i => i.Created))
         {
             if (100 - (DiskFreePercent(_info.DockerRootDir) ?? 100) < _options.ImageGcLowPercent)
             {

@@ -114,8 +114,9 @@ public sealed partial class DockerRuntime
                 IpcMode = $"container:{sandboxId}",
                 PidMode = $"container:{sandboxId}",
                 Mounts = Mounts(pod, container),
-                NanoCPUs = Limit(container, "cpu") is { } cpu ? (long)(cpu * 1_000_000_000m) : 0,
-                Memory = Limit(container, "memory") is { } memory ? (long)memory : 0,
+                // Admission applies the namespace's LimitRange defaults; a container that still has no limit gets the node's.
+                NanoCPUs = (long)((Limit(container, "cpu") ?? new ResourceQuantity(_options.DefaultCpuLimit).ToDecimal()) * 1_000_000_000m),
+                Memory = (long)(Limit(container, "memory") ?? new ResourceQuantity(_options.DefaultMemoryLimit).ToDecimal()),
                 PidsLimit = DefaultPidsLimit,
                 CapDrop = ["ALL"],
                 CapAdd = container.SecurityContext?.Capabilities?.Add?.ToList(),
