@@ -67,9 +67,10 @@ V1Pod Pod(string name) => new()
     Metadata = new V1ObjectMeta { Name = name },
     Spec = new V1PodSpec
     {
-        // Small requests (the limits, defaulted): 100 of them fit the 2 cores of this machine.
+        // Small requests, so 100 of them fit the 2 cores of this machine; no limits given, so the node's defaults
+        // apply (a 10m CPU limit would throttle the container's own start-up to over a second).
         TerminationGracePeriodSeconds = 1,
-        Containers = [new V1Container { Name = "app", Image = image, Command = ["sleep", "3600"], Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("16Mi") } } }],
+        Containers = [new V1Container { Name = "app", Image = image, Command = ["sleep", "3600"], Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("16Mi") } } }],
     },
 };
 

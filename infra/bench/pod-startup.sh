@@ -5,8 +5,9 @@
 #  2. pod startup latency through the whole platform (create -> all containers running, seen on a watch),
 #     p50/p99 over 50 pods created one at a time (infra/bench/pod-startup.cs);
 #  3. density: 100 pods running on the node, then the agent's memory and CPU while idle for 60 s.
-# The platform is the all-in-one (up.sh's layout, one process) on a database, RabbitMQ virtual host, ports and
-# node name of its own, so a platform started by infra/up.sh is neither disturbed nor counted.
+# The platform runs as two processes — the control plane (API, controllers, scheduler) and the node agent, so the
+# agent's own memory and CPU can be read — on a database, RabbitMQ virtual host, ports and node name of its own,
+# so a platform started by infra/up.sh is neither disturbed nor counted.
 # Usage: infra/bench/pod-startup.sh [pods=50] [density=100]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,10 +22,10 @@ export Api__SecureListenUrl=https://127.0.0.1:6544 Api__SecurePublicUrl=https://
 export Controllers__Kubeconfig=$work/controllers.kubeconfig Scheduler__Kubeconfig=$work/scheduler.kubeconfig
 export Agent__KubeconfigPattern="$work/{node}.kubeconfig" Agent__DockerNode=$node Agent__StateDirectory=$work/agent Agent__PortRange=47000-47999
 export Logging__LogLevel__Default=Warning
-pid=""
+pid="" agent=""
 
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  for p in $agent $pid; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
   docker ps -aq --filter "label=paas.dev/node=$node" | xargs -r docker rm -f >/dev/null
   docker ps -aq --filter "label=paas.dev/bench=docker-run" | xargs -r docker rm -f >/dev/null
   docker network ls -q --filter name=paas-ns-bench-start- | xargs -r docker network rm >/dev/null 2>&1 || true
@@ -51,7 +52,7 @@ printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {
 printf "docker run -d:  p50 %d ms   p90 %d ms   p99 %d ms   max %d ms\n", a[int(NR*0.5+0.999)], a[int(NR*0.9+0.999)], a[int(NR*0.99+0.999)], a[NR] }'
 docker ps -aq --filter "label=paas.dev/bench=docker-run" | xargs -r docker rm -f >/dev/null
 
-paas_log "2. the platform (all-in-one, node $node on this engine)"
+paas_log "2. the platform (control plane and node agent, node $node on this engine)"
 PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null
 rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
 rabbitmqctl -q add_vhost "$vhost" >/dev/null
@@ -60,23 +61,29 @@ dotnet "$bin/paas.dll" migrate >/dev/null
 dotnet "$bin/paas.dll" system-kubeconfig system:controllers "$Controllers__Kubeconfig" >/dev/null
 dotnet "$bin/paas.dll" system-kubeconfig system:scheduler "$Scheduler__Kubeconfig" >/dev/null
 dotnet "$bin/paas.dll" system-kubeconfig "system:node:$node" "$work/$node.kubeconfig" >/dev/null
-dotnet "$bin/paas.dll" --roles api,controllers,scheduler,agent >"$work/paas.log" 2>&1 &
+dotnet "$bin/paas.dll" --roles api,controllers,scheduler >"$work/paas.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do curl -fsS "$Api__ListenUrl/readyz" >/dev/null 2>&1 && break; sleep 1; done
+dotnet "$bin/paas.dll" --roles agent >"$work/agent.log" 2>&1 &
+agent=$!
 dotnet "$bin/paas.dll" admin-kubeconfig >/dev/null
 export KUBECONFIG=$work/kubeconfig
 for _ in $(seq 1 60); do kubectl get node "$node" --no-headers 2>/dev/null | grep -q ' Ready' && break; sleep 1; done
 
-dotnet run --no-build -c Release "$root/infra/bench/pod-startup.cs" -- "$KUBECONFIG" "$pods" "$bench_image" "$density" || { kubectl get pods -A -o wide; kubectl get pods -A -o json | grep -A12 "containerStatuses" | tail -n 30; grep -E -A6 "^(warn|fail)" "$work/paas.log" | grep -v "Leader\|6544\|at System\|at k8s" | tail -n 40; exit 1; }
+dotnet run --no-build -c Release "$root/infra/bench/pod-startup.cs" -- "$KUBECONFIG" "$pods" "$bench_image" "$density" || { kubectl get pods -A -o wide; kubectl get pods -A -o json | grep -A12 "containerStatuses" | tail -n 30; grep -E -A6 "^(warn|fail)" "$work/paas.log" "$work/agent.log" | grep -v "Leader\|6544\|at System\|at k8s" | tail -n 40; exit 1; }
 
-paas_log "3. $density pods running: the platform process (API, controllers, scheduler, agent) idle for 60 s"
-cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-before=$(cpu)
+paas_log "3. $density pods running: idle for 60 s"
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+before_agent=$(cpu "$agent") before_cp=$(cpu "$pid")
 sleep 60
-after=$(cpu)
-awk -v a="$after" -v b="$before" 'BEGIN {printf "idle CPU:       %.1f%% of one core (all-in-one process)\n", (a - b) / 60}'
-printf 'memory:         %d MiB resident (VmRSS), %d MiB peak (VmHWM)\n' \
-  $(($(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024)) $(($(awk '/VmHWM/ {print $2}' "/proc/$pid/status") / 1024))
+awk -v a="$(cpu "$agent")" -v b="$before_agent" 'BEGIN {printf "agent idle CPU:          %.1f%% of one core\n", (a - b) / 60}'
+awk -v a="$(cpu "$pid")" -v b="$before_cp" 'BEGIN {printf "control plane idle CPU:  %.1f%% of one core\n", (a - b) / 60}'
+for p in agent pid; do
+  printf '%-24s %d MiB resident (VmRSS), %d MiB peak (VmHWM)\n' "$([ $p = agent ] && echo "agent memory:" || echo "control plane memory:")" \
+    $(($(awk '/VmRSS/ {print $2}' "/proc/${!p}/status") / 1024)) $(($(awk '/VmHWM/ {print $2}' "/proc/${!p}/status") / 1024))
+done
 echo "containers:     $(docker ps -q --filter "label=paas.dev/node=$node" | wc -l) running for node $node (a sandbox and an app per pod)"
-errors=$(grep -c -E '^(fail|crit)' "$work/paas.log" || true)
-[ "$errors" -eq 0 ] || { echo "the platform logged $errors errors; last lines:"; grep -E -A3 '^(fail|crit)' "$work/paas.log" | tail -n 12; }
+for log in paas agent; do
+  errors=$(grep -c -E '^(fail|crit)' "$work/$log.log" || true)
+  [ "$errors" -eq 0 ] || { echo "$log logged $errors errors; last lines:"; grep -E -A3 '^(fail|crit)' "$work/$log.log" | tail -n 12; }
+done
