@@ -105,7 +105,11 @@ public abstract class PlatformFixture(string roles, int nodes, string? dockerNod
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
-        if (System.Environment.GetEnvironmentVariable("PAAS_KEEP_TEST_HOME") is null) Directory.Delete(Home, recursive: true);
+        // PAAS_KEEP_TEST_HOME=1 keeps the home (with the logs of parts run as processes) for a look after a failure.
+        if (System.Environment.GetEnvironmentVariable("PAAS_KEEP_TEST_HOME") is null)
+        {
+            Directory.Delete(Home, recursive: true);
+        }
     }
 
     private static int FreePort()

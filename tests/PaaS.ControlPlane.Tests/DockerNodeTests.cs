@@ -38,7 +38,7 @@ public sealed class DockerNodeTests(DockerNodeFixture fixture)
         Assert.All(pods, p => Assert.Equal(DockerNodeFixture.Node, p.Spec.NodeName));
         foreach (var pod in pods)
         {
-            var containers = await ContainersOfAsync(docker, pod.Metadata.Uid);
+            var containers = await DockerAgentsTests.ContainersAsync(docker, $"{DockerRuntime.PodUidLabel}={pod.Metadata.Uid}");
             Assert.Equal(["container", "sandbox"], containers.Select(c => c.Labels[DockerRuntime.RoleLabel]).Order());
             Assert.All(containers, c => Assert.Equal("running", c.State));
         }
@@ -47,16 +47,9 @@ public sealed class DockerNodeTests(DockerNodeFixture fixture)
         await Wait.Until(async () => (await fixture.Admin.CoreV1.ListNamespacedPodAsync(ns)).Items.Count == 0, seconds: 60);
         foreach (var pod in pods)
         {
-            Assert.Empty(await ContainersOfAsync(docker, pod.Metadata.Uid));
+            Assert.Empty(await DockerAgentsTests.ContainersAsync(docker, $"{DockerRuntime.PodUidLabel}={pod.Metadata.Uid}"));
         }
 
         Assert.DoesNotContain(await docker.Networks.ListNetworksAsync(new NetworksListParameters()), n => n.Name == $"paas-ns-{ns}");
     }
-
-    private static async Task<IList<ContainerListResponse>> ContainersOfAsync(DockerClient docker, string podUid) =>
-        await docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerRuntime.PodUidLabel}={podUid}"] = true } },
-        });
 }

@@ -12,7 +12,7 @@ public sealed partial class DockerRuntime
     /// <summary>How often a sandbox is tried again with other host ports when something else holds one.</summary>
     private const int PortAttempts = 5;
 
-    private async Task<DockerPod> StartSandboxAsync(V1Pod pod, DockerPod? before, CancellationToken ct)
+    private async Task<DockerPod> StartSandboxAsync(V1Pod pod, CancellationToken ct)
     {
         var meta = pod.Metadata;
         var labels = PodLabels(pod);

@@ -134,7 +134,7 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
 
             try
             {
-                current = await StartSandboxAsync(pod, current, ct);
+                current = await StartSandboxAsync(pod, ct);
             }
             catch (PodConfigException e)
             {
@@ -293,8 +293,9 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
         {
             await _docker.Containers.StopContainerAsync(containerId, new ContainerStopParameters { WaitBeforeKillSeconds = grace });
         }
-        catch (DockerApiException e)
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
         {
+            // The next sync sees the container as it is; a container that still answers nothing is killed again.
             LogKillFailed(_logger, e, _nodeName, containerId);
         }
 
