@@ -54,6 +54,12 @@ public sealed class NodeAgentOptions
 
     public string DefaultMemoryLimit { get; set; } = "512Mi";
 
+    /// <summary>
+    /// How long a deleted pod that publishes ports keeps running before its containers get SIGTERM (counted in its
+    /// grace period): time for the gateways to take it out of rotation, so no request meets a stopping app.
+    /// </summary>
+    public TimeSpan TerminationDrainDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The crash-loop back-off: the first delay (Kubernetes: 10 s), doubling up to the maximum (5 min).</summary>
     public TimeSpan RestartBackOff { get; set; } = TimeSpan.FromSeconds(10);
 

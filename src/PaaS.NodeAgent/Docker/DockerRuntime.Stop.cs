@@ -10,7 +10,10 @@ namespace PaaS.NodeAgent.Docker;
 public sealed partial class DockerRuntime
 {
     /// <summary>
-    /// Graceful termination as the kubelet does it, for all the pod's containers at once: the preStop hook, then
+    /// Graceful termination as the kubelet does it, for all the pod's containers at once. A deleted pod that
+    /// publishes ports first keeps serving for <see cref="NodeAgentOptions.TerminationDrainDelay"/> (within its
+    /// grace period), so the Endpoints controller and the gateways take it out of rotation before its app hears
+    /// SIGTERM — what Kubernetes users get by adding a <c>sleep</c> preStop hook. Then the preStop hook, then
     /// SIGTERM, then SIGKILL when the grace period (the deletion's, else the spec's, else the one the container was
     /// labelled with, else 30 s) runs out; then the containers, the sandbox, the volumes and the files go, and the
     /// namespace's network with its last pod.
@@ -22,6 +25,12 @@ public sealed partial class DockerRuntime
             ?? docker.Containers.Select(c => c.Labels.TryGetValue(GracePeriodLabel, out var g) && long.TryParse(g, CultureInfo.InvariantCulture, out var s) ? s : (long?)null).Max()
             ?? 30;
         var deadline = _time.GetUtcNow().AddSeconds(grace);
+        if (pod is not null && docker.PublishedPorts is not null && docker.Containers.Any(c => c.State == "running"))
+        {
+            var drain = TimeSpan.FromSeconds(Math.Min(_options.TerminationDrainDelay.TotalSeconds, grace));
+            await Task.Delay(drain, _time, ct);
+        }
+
         foreach (var container in docker.Containers)
         {
             // A container being stopped is not probed any more (a liveness kill must not race the termination).
