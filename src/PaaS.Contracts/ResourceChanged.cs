@@ -16,6 +16,8 @@ namespace PaaS.Contracts;
 /// <param name="Phase">For pods, <c>status.phase</c>: lets the scheduler skip re-reading a running pod it already counts.</param>
 /// <param name="Deleting">The object has a deletion timestamp (it waits for finalizers or its grace period):
 /// the garbage collector looks only at those, not at every change.</param>
+/// <param name="Labels">For pods, <c>metadata.labels</c>: lets the endpoints controller find the Services that select
+/// a pod without reading it (on every pod change, for every pod).</param>
 public sealed record ResourceChanged(
     string ApiVersion,
     string Kind,
@@ -28,4 +30,5 @@ public sealed record ResourceChanged(
     string? OwnerName = null,
     string? NodeName = null,
     string? Phase = null,
-    bool Deleting = false);
+    bool Deleting = false,
+    IReadOnlyDictionary<string, string>? Labels = null);

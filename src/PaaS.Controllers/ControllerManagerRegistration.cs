@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaaS.Controllers.Deployments;
+using PaaS.Controllers.Endpoints;
 using PaaS.Controllers.GarbageCollection;
 using PaaS.Controllers.Nodes;
 using PaaS.Controllers.ReplicaSets;
@@ -34,6 +35,7 @@ public static class ControllerManagerRegistration
         services.AddSingleton<IController>(sp => new ReplicaSetController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IController>(sp => new NodeLifecycleController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<IOptions<ControllerOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IController>(sp => new DeploymentController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IController>(sp => new EndpointsController(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section)));
         services.AddSingleton(sp => new ControllerHost(
             sp.GetServices<IController>(), sp.GetRequiredService<IOptions<ControllerOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ControllerHost>>(),
             new Leadership(sp.GetRequiredKeyedService<IKubernetes>(ControllerOptions.Section), LeaseName, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Leadership>>(),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -80,7 +81,8 @@ internal sealed partial class OutboxRelay(
             SELECT c.resource_version, c.resource, c.namespace, c.name, c.uid, c.change_type, owner.kind, owner.name,
                 CASE WHEN c.resource = 'pods' THEN c.body -> 'spec' ->> 'nodeName' END,
                 CASE WHEN c.resource = 'pods' THEN c.body -> 'status' ->> 'phase' END,
-                c.body -> 'metadata' ->> 'deletionTimestamp' IS NOT NULL
+                c.body -> 'metadata' ->> 'deletionTimestamp' IS NOT NULL,
+                CASE WHEN c.resource = 'pods' THEN c.body -> 'metadata' ->> 'labels' END
             FROM object_changes c
             LEFT JOIN LATERAL (
                 SELECT r ->> 'kind' AS kind, r ->> 'name' AS name FROM json_array_elements(c.body -> 'metadata' -> 'ownerReferences') r
@@ -100,7 +102,8 @@ internal sealed partial class OutboxRelay(
                     OwnerName: reader.IsDBNull(7) ? null : reader.GetString(7),
                     NodeName: reader.IsDBNull(8) ? null : reader.GetString(8),
                     Phase: reader.IsDBNull(9) ? null : reader.GetString(9),
-                    Deleting: !reader.IsDBNull(10) && reader.GetBoolean(10))));
+                    Deleting: !reader.IsDBNull(10) && reader.GetBoolean(10),
+                    Labels: reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(11)))));
             }
         }
 
