@@ -1,4 +1,5 @@
 using k8s.Models;
+using PaaS.Core.Gateway;
 
 namespace PaaS.Core.Validation;
 
@@ -10,6 +11,7 @@ internal static class ServiceValidation
 
     public static void Validate(V1Service service, List<FieldError> errors)
     {
+        ValidateGovernance(service, errors);
         var spec = service.Spec;
         if (spec is null)
         {
@@ -88,6 +90,18 @@ internal static class ServiceValidation
         }
 
         MetadataValidation.ValidateLabels(spec.Selector, "spec.selector", errors);
+    }
+
+    /// <summary>The gateway's <c>gateway.paas.dev/*</c> annotations must parse: a typo must not silently do nothing.</summary>
+    private static void ValidateGovernance(V1Service service, List<FieldError> errors)
+    {
+        var parsed = ServiceGovernance.Parse(service.Metadata?.Annotations);
+        errors.AddRange(parsed.Errors);
+        if (parsed.Governance?.Canary is { } canary && canary.Service == service.Metadata?.Name)
+        {
+            errors.Add(FieldError.Invalid($"metadata.annotations[{ServiceGovernance.CanaryKey}]", $"{canary.Service}={canary.Percent}",
+                "the canary must be another service"));
+        }
     }
 
     private static void ValidateTargetPort(IntOrString? target, string path, List<FieldError> errors)
