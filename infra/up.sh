@@ -38,11 +38,13 @@ dotnet "$bin/paas.dll" migrate
 # The platform's parts talk to the API server with their own system identities (written once).
 mkdir -p "$PAAS_HOME/system"
 export Controllers__Kubeconfig=$PAAS_HOME/system/controllers.kubeconfig Scheduler__Kubeconfig=$PAAS_HOME/system/scheduler.kubeconfig
+export Gateway__Kubeconfig=$PAAS_HOME/system/gateway.kubeconfig
 export Agent__KubeconfigPattern="$PAAS_HOME/system/{node}.kubeconfig" Agent__SimulatedNodes=${PAAS_SIMULATED_NODES:-0}
 export Agent__DockerNode=${PAAS_NODE_NAME-node-1} Agent__NodeAddress=${PAAS_NODE_ADDRESS:-127.0.0.1}
 export Agent__StateDirectory=${Agent__StateDirectory:-$PAAS_HOME/agent}
 [ -f "$Controllers__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:controllers "$Controllers__Kubeconfig" >/dev/null
 [ -f "$Scheduler__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:scheduler "$Scheduler__Kubeconfig" >/dev/null
+[ -f "$Gateway__Kubeconfig" ] || dotnet "$bin/paas.dll" system-kubeconfig system:gateway "$Gateway__Kubeconfig" >/dev/null
 [ "$Agent__SimulatedNodes" -gt 0 ] && dotnet "$bin/paas.dll" node-kubeconfigs sim "$Agent__SimulatedNodes" "$PAAS_HOME/system" >/dev/null
 if [ -n "$Agent__DockerNode" ] && [ ! -f "$PAAS_HOME/system/$Agent__DockerNode.kubeconfig" ]; then
   dotnet "$bin/paas.dll" system-kubeconfig "system:node:$Agent__DockerNode" "$PAAS_HOME/system/$Agent__DockerNode.kubeconfig" >/dev/null
@@ -72,7 +74,7 @@ fi
 echo
 echo "PaaS is running."
 echo "  API server and portal: $PAAS_API_URL (and $PAAS_API_SECURE_URL with TLS, for kubectl)"
-echo "  Gateway:               $PAAS_GATEWAY_URL (apps at http://<service>.<namespace>.apps.localhost:${PAAS_GATEWAY_URL##*:}/; the gateway role is not built yet)"
+echo "  Gateway:               $PAAS_GATEWAY_URL (apps at http://<service>.<namespace>.apps.localhost:${PAAS_GATEWAY_URL##*:}/ for services of type LoadBalancer or NodePort)"
 if [ -f "$PAAS_HOME/admin-password" ]; then
   echo "  Admin user:            admin / $(cat "$PAAS_HOME/admin-password")   (shown once; it is not stored in plain text)"
   rm -f "$PAAS_HOME/admin-password"

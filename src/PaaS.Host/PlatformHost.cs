@@ -1,5 +1,6 @@
 using PaaS.ApiServer;
 using PaaS.Controllers;
+using PaaS.Gateway;
 using PaaS.NodeAgent;
 using PaaS.Scheduler.Service;
 using PaaS.ServiceDefaults;
@@ -31,6 +32,11 @@ public static class PlatformHost
             {
                 bus.AddSchedulerConsumers();
             }
+
+            if (roles.Contains(Roles.Gateway))
+            {
+                bus.AddGatewayConsumers();
+            }
         });
         if (roles.Contains(Roles.Scheduler))
         {
@@ -45,6 +51,12 @@ public static class PlatformHost
         if (roles.Contains(Roles.Agent))
         {
             builder.Services.AddNodeAgent(builder.Configuration);
+        }
+
+        if (roles.Contains(Roles.Gateway))
+        {
+            // The proxy runs its own listener (Gateway:ListenUrl), apart from the API's pipeline.
+            builder.Services.AddGateway(builder.Configuration);
         }
 
         if (roles.Contains(Roles.Api))

@@ -13,7 +13,7 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Api, Controllers, Scheduler, Agent, Gateway, Builder];
 
     /// <summary>Roles whose part is built; the others are accepted so deployments can name them now.</summary>
-    public static readonly IReadOnlyList<string> Implemented = [Api, Agent, Controllers, Scheduler];
+    public static readonly IReadOnlyList<string> Implemented = [Api, Agent, Controllers, Scheduler, Gateway];
 
     public static IReadOnlySet<string> Parse(string? value)
     {
