@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaaS.Gateway.Configuration;
+using PaaS.Gateway.Governance;
 using PaaS.Gateway.Health;
 using PaaS.Gateway.LoadBalancing;
 using PaaS.Gateway.Metrics;
@@ -39,12 +40,14 @@ internal sealed class GatewayServer(
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<IProxyConfigProvider>(routes);
-        builder.Services.AddReverseProxy();
+        builder.Services.AddReverseProxy().AddTransforms(RetryableResponses.Add);
         builder.Services.AddSingleton<ILoadBalancingPolicy, ClientIpHashPolicy>();
         builder.Services.AddSingleton(new OutlierEjectionOptions());
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, OutlierEjectionPolicy>();
         _app = builder.Build();
-        GatewayPipeline.Map(_app, settings, metrics, accessLog, governance.ToList());
+        // The services' own governance (their gateway.paas.dev/* annotations) first.
+        var governed = new GovernanceMiddleware(new ServicePolicies(time));
+        GatewayPipeline.Map(_app, settings, metrics, accessLog, [governed, .. governance]);
         await _app.StartAsync(cancellationToken);
     }
 

@@ -11,5 +11,6 @@ public sealed record ServiceRoute(string Namespace, string Name, string Port, IR
         metadata[RouteMetadata.Namespace],
         metadata[RouteMetadata.Service],
         metadata[RouteMetadata.Port],
-        metadata.Where(m => !m.Key.StartsWith("gateway.paas.dev/", StringComparison.Ordinal)).ToDictionary());
+        // Everything but the route's own keys: the service's annotations, its gateway.paas.dev/* governance included.
+        metadata.Where(m => m.Key is not (RouteMetadata.Namespace or RouteMetadata.Service or RouteMetadata.Port)).ToDictionary());
 }

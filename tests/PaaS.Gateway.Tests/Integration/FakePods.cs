@@ -19,6 +19,9 @@ public sealed class FakePods : IAsyncDisposable
     /// <summary>Pod name → port it listens on.</summary>
     public IReadOnlyDictionary<string, int> Ports { get; }
 
+    /// <summary>The pod that takes 3 s to answer (for timeouts).</summary>
+    public const string SlowPod = "pod-slow";
+
     public static async Task<FakePods> StartAsync(IReadOnlyList<string> pods, string failing)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -27,11 +30,16 @@ public sealed class FakePods : IAsyncDisposable
         var app = builder.Build();
         // The ports are known only once the listeners are bound; requests come only after that.
         var byPort = new Dictionary<int, string>();
-        app.Run(context =>
+        app.Run(async context =>
         {
             var pod = byPort[context.Connection.LocalPort];
+            if (pod == SlowPod)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3), context.RequestAborted);
+            }
+
             context.Response.StatusCode = pod == failing ? (int)HttpStatusCode.ServiceUnavailable : 200;
-            return context.Response.WriteAsync(pod);
+            await context.Response.WriteAsync(pod);
         });
         await app.StartAsync();
         var ports = app.Urls.Select(u => new Uri(u).Port).ToList();

@@ -56,7 +56,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             await ApiServerMaintenance.WriteSystemKubeconfigAsync(services, "system:gateway", Path.Combine(_home, "gateway.kubeconfig"), CancellationToken.None);
         }
 
-        Pods = await FakePods.StartAsync(["pod-a", "pod-b", "pod-bad"], failing: "pod-bad");
+        Pods = await FakePods.StartAsync(["pod-a", "pod-b", "pod-bad", FakePods.SlowPod], failing: "pod-bad");
         _app = PlatformHost.Build([], config => config.AddInMemoryCollection(settings));
         await _app.StartAsync();
         Admin = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(_home, "kubeconfig")));
