@@ -44,6 +44,7 @@ fi
 
 paas_log "backend and nginx proxy"
 mkdir -p "$work/www" && printf 'hello from the benchmark backend\n' >"$work/www/index.html"
+chmod 755 "$work" "$work/www" && chmod 644 "$work/www/index.html" # nginx's workers do not run as root
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 1;
 pid $work/nginx.pid;

@@ -25,6 +25,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string UpOutput { get; private set; } = "";
 
+    /// <summary>Where the platform's gateway listens (apps at <c>http://&lt;service&gt;.&lt;namespace&gt;.apps.localhost:&lt;port&gt;/</c>).</summary>
+    public string GatewayUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+
     /// <summary>The platform's node on the Docker engine (its own name: a platform already running here has its own node).</summary>
     public string NodeName { get; } = "e2e-" + Guid.NewGuid().ToString("N")[..8];
 
@@ -33,7 +36,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["PAAS_HOME"] = Home,
         ["PAAS_API_URL"] = ApiUrl,
         ["PAAS_API_SECURE_URL"] = SecureApiUrl,
-        ["PAAS_GATEWAY_URL"] = $"http://127.0.0.1:{FreePort()}",
+        ["PAAS_GATEWAY_URL"] = GatewayUrl,
         ["PAAS_NODE_NAME"] = NodeName,
         ["ConnectionStrings__Postgres"] = $"Host=127.0.0.1;Port=5432;Database={_database};Username=postgres;Password=postgres",
     };

@@ -25,6 +25,9 @@ internal sealed class GovernanceMiddleware(ServicePolicies policies) : IServiceM
     /// <summary>Set by the response transform when it held a 502/503 answer back for a retry.</summary>
     internal const string HeldBackKey = "paas.gateway.held-back";
 
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     public async Task InvokeAsync(HttpContext context, ServiceRoute service, RequestDelegate rest)
     {
         var policy = policies.For(service);
@@ -86,8 +89,12 @@ internal sealed class GovernanceMiddleware(ServicePolicies policies) : IServiceM
         var candidates = proxy.AvailableDestinations;
         for (var attempt = 1; ; attempt++)
         {
-            context.Items[MayRetryKey] = attempt < retries.MaxAttempts && RetryPolicy.IsIdempotent(context.Request.Method);
-            context.Items.Remove(HeldBackKey);
+            var mayRetry = attempt < retries.MaxAttempts && RetryPolicy.IsIdempotent(context.Request.Method);
+            if (mayRetry || attempt > 1)
+            {
+                context.Items[MayRetryKey] = mayRetry ? True : False;
+                context.Items.Remove(HeldBackKey);
+            }
             await rest(context);
             var failure = Classify(context.Features.Get<IForwarderErrorFeature>());
             var status = context.Response.StatusCode;

@@ -13,7 +13,12 @@ internal sealed class ServicePolicies(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ServicePolicy> _policies = new(StringComparer.Ordinal);
 
-    public ServicePolicy For(ServiceRoute service)
+    /// <summary>The policy each route's <see cref="ServiceRoute"/> resolved to: the hot path does no string work.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServiceRoute, ServicePolicy> _byRoute = new();
+
+    public ServicePolicy For(ServiceRoute service) => _byRoute.GetValue(service, Resolve);
+
+    private ServicePolicy Resolve(ServiceRoute service)
     {
         var fingerprint = Fingerprint(service.Annotations);
         if (_policies.TryGetValue(service.Key, out var known) && known.Fingerprint == fingerprint)
