@@ -70,7 +70,13 @@ public sealed class GovernanceTests(GatewayFixture fixture) : IClassFixture<Gate
     public async Task CircuitBreaker_OpensAfterConsecutiveFailures_AndFailsFast()
     {
         await fixture.ExposeAsync(Governed("fragile", ("circuit-breaker", "3/30s")), "pod-bad");
-        await fixture.WaitRoutedAsync("fragile.team-a.apps.localhost", s => s == HttpStatusCode.ServiceUnavailable);
+        // Until the pod itself answers (a 503 naming no ready endpoint can come first while the gateway has the
+        // Service but not yet its Endpoints; that one never reaches the breaker).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await fixture.GetAsync("fragile.team-a.apps.localhost")).Body != "pod-bad" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
 
         var bodies = new List<string>();
         for (var i = 0; i < 6; i++)
