@@ -5,7 +5,7 @@
 #   (a) the backend directly, (b) nginx as a reverse proxy (keep-alive upstream), (c) a bare YARP app
 #   (infra/bench/yarp-bare.cs), (d) the platform's gateway with its features on (metrics, access log,
 #   outlier ejection, governance annotations set but not limiting), routing a selector-less Service whose
-#   Endpoints point at the same backend.
+#   Endpoints point at the same backend; and the gateway for a second such Service without governance.
 # The platform (API, controllers, gateway) runs on a database, RabbitMQ virtual host and ports of its own.
 # Usage: infra/bench/gateway.sh [seconds=30]
 set -euo pipefail
@@ -103,6 +103,22 @@ metadata:
 subsets:
 - addresses: [{ip: "${backend%:*}"}]
   ports: [{name: http, port: ${backend#*:}}]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: plain
+spec:
+  type: LoadBalancer
+  ports: [{name: http, port: 80}]
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: plain
+subsets:
+- addresses: [{ip: "${backend%:*}"}]
+  ports: [{name: http, port: ${backend#*:}}]
 YAML
 host=bench.gbench.apps.localhost
 for _ in $(seq 1 60); do curl -fsS -H "Host: $host" "http://$gateway/" >/dev/null 2>&1 && break; sleep 1; done
@@ -117,6 +133,8 @@ for connections in 8 32 128; do
     set -- $target
     wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Host: $host" "http://$2/" | summary "$1 c=$connections"
   done
+  # The same gateway for a service without governance annotations: what the features cost.
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Host: plain.gbench.apps.localhost" "http://$gateway/" | summary "gateway-plain c=$connections"
 done
 for target in "backend $backend" "nginx-proxy $nginx_proxy" "bare-yarp $yarp" "gateway $gateway"; do
   set -- $target
