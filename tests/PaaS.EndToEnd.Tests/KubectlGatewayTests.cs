@@ -39,10 +39,12 @@ public sealed class KubectlGatewayTests(PlatformFixture platform)
     {
         var (ns, host) = await DeployAsync("roll", retries: null);
         using var load = new Load(platform.GatewayUrl, host);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         await Ok("set", "image", "deployment/web", "hello=paas/hello:2", "-n", ns);
         await Ok("rollout", "status", "deployment/web", "-n", ns, "--timeout=120s");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The old pods drain and stop after the rollout reports done: keep the load on for that, and at least 10 s in all.
+        await Task.Delay(TimeSpan.FromSeconds(Math.Max(5, 10 - clock.Elapsed.TotalSeconds)));
         var result = await load.StopAsync();
 
         Assert.True(result.Failed == 0, $"{result.Failed} of {result.Sent} requests failed during the rollout: {result.FirstFailure}");
