@@ -30,7 +30,7 @@ public sealed class KubectlDockerNodeTests(PlatformFixture platform)
         var killed = pods[0];
         var name = (string)killed["metadata"]!["name"]!;
         await DockerAsync("kill", ContainerId(killed));
-        await WaitAsync(async () =>
+        await Eventually.WaitAsync(async () =>
         {
             var status = (await Ok("get", "pod", name, "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].restartCount} {.status.containerStatuses[0].ready}")).StandardOutput;
             return status == "1 true";
@@ -40,7 +40,7 @@ public sealed class KubectlDockerNodeTests(PlatformFixture platform)
         // kubectl delete pod: replaced.
         var deleted = (string)pods[1]["metadata"]!["name"]!;
         await Ok("delete", "pod", deleted, "-n", ns, "--wait=true");
-        await WaitAsync(async () =>
+        await Eventually.WaitAsync(async () =>
         {
             var now = await PodsAsync(ns, "app=hello-world");
             return now.Count == 2 && now.All(p => (string?)p["status"]!["phase"] == "Running") && now.All(p => (string)p["metadata"]!["name"]! != deleted);
@@ -55,7 +55,7 @@ public sealed class KubectlDockerNodeTests(PlatformFixture platform)
     {
         var ns = await NewNamespaceAsync();
         await Ok("run", "ticker", "--image=paas/busybox:1", "-n", ns, "--command", "--", "sh", "-c", "i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.5; done");
-        await WaitAsync(async () => (await Ok("get", "pod", "ticker", "-n", ns, "-o", "jsonpath={.status.phase}")).StandardOutput == "Running", "ticker runs");
+        await Eventually.WaitAsync(async () => (await Ok("get", "pod", "ticker", "-n", ns, "-o", "jsonpath={.status.phase}")).StandardOutput == "Running", "ticker runs");
 
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(6));
         var output = new System.Text.StringBuilder();
@@ -111,7 +111,7 @@ public sealed class KubectlDockerNodeTests(PlatformFixture platform)
             """);
         await Ok("apply", "-f", manifest, "-n", ns);
 
-        await WaitAsync(async () => (await Ok("logs", "configured", "-n", ns)).StandardOutput.Contains("files:", StringComparison.Ordinal), "the pod printed its configuration");
+        await Eventually.WaitAsync(async () => (await Ok("logs", "configured", "-n", ns)).StandardOutput.Contains("files:", StringComparison.Ordinal), "the pod printed its configuration");
         var logs = (await Ok("logs", "configured", "-n", ns)).StandardOutput;
         Assert.Contains("env: blue s3cret", logs, StringComparison.Ordinal);
         Assert.Contains("files: blue s3cret", logs, StringComparison.Ordinal);
@@ -166,20 +166,6 @@ public sealed class KubectlDockerNodeTests(PlatformFixture platform)
         var result = await Cli.Wrap("docker").WithArguments(args).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
         Assert.True(result.ExitCode == 0, $"docker {string.Join(' ', args)} failed: {result.StandardError}");
         return result.StandardOutput.Trim();
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what, int seconds = 90)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"not reached within {seconds} s: {what}");
-            }
-
-            await Task.Delay(500);
-        }
     }
 
     private Task<BufferedCommandResult> Ok(params string[] args) => platform.KubectlOkAsync(args);

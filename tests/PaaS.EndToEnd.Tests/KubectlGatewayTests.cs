@@ -16,22 +16,22 @@ public sealed class KubectlGatewayTests(PlatformFixture platform)
         await Ok("rollout", "status", "deployment/hello-world", "-n", ns, "--timeout=90s");
 
         var host = $"my-service.{ns}.apps.localhost";
-        await WaitAsync(async () => (await Ok("get", "services", "my-service", "-o", "wide", "-n", ns)).StandardOutput.Contains(host, StringComparison.Ordinal),
-            "kubectl get services -o wide shows the address under EXTERNAL-IP");
+        await Eventually.WaitAsync(async () => (await Ok("get", "services", "my-service", "-o", "wide", "-n", ns)).StandardOutput.Contains(host, StringComparison.Ordinal),
+            "kubectl get services -o wide shows the address under EXTERNAL-IP", seconds: 60);
         Assert.Matches($@"my-service\s+LoadBalancer\s+\S+\s+{System.Text.RegularExpressions.Regex.Escape(host)}\s+8080", (await Ok("get", "services", "my-service", "-o", "wide", "-n", ns)).StandardOutput);
 
         using var http = new HttpClient();
-        await WaitAsync(async () => (await GetAsync(http, host)).Status == HttpStatusCode.OK, "the gateway answers for the service");
+        await Eventually.WaitAsync(async () => (await GetAsync(http, host)).Status == HttpStatusCode.OK, "the gateway answers for the service", seconds: 60);
         Assert.Matches(@"^Hello from hello-world-\w+-\w+ \(v1\)$", (await GetAsync(http, host)).Body.Trim());
 
         await Ok("scale", "deployment/hello-world", "--replicas=3", "-n", ns);
         await Ok("rollout", "status", "deployment/hello-world", "-n", ns, "--timeout=90s");
         var answeredBy = new HashSet<string>();
-        await WaitAsync(async () =>
+        await Eventually.WaitAsync(async () =>
         {
             answeredBy.Add((await GetAsync(http, host)).Body.Trim());
             return answeredBy.Count == 3;
-        }, "answers come from all 3 replicas");
+        }, "answers come from all 3 replicas", seconds: 60);
     }
 
     [Fact]
@@ -121,11 +121,11 @@ public sealed class KubectlGatewayTests(PlatformFixture platform)
         var host = $"web.{ns}.apps.localhost";
         using var http = new HttpClient();
         var seen = new HashSet<string>();
-        await WaitAsync(async () =>
+        await Eventually.WaitAsync(async () =>
         {
             seen.Add((await GetAsync(http, host)).Body);
             return seen.Count(b => b.StartsWith("Hello from", StringComparison.Ordinal)) == 3;
-        }, "all 3 replicas answer through the gateway");
+        }, "all 3 replicas answer through the gateway", seconds: 60);
         return (ns, host);
     }
 
@@ -190,20 +190,6 @@ public sealed class KubectlGatewayTests(PlatformFixture platform)
         request.Headers.Host = host;
         using var response = await http.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"not reached within {seconds} s: {what}");
-            }
-
-            await Task.Delay(250);
-        }
     }
 
     private Task<CliWrap.Buffered.BufferedCommandResult> Ok(params string[] args) => platform.KubectlOkAsync(args);

@@ -60,7 +60,7 @@ internal sealed class GovernanceMiddleware(ServicePolicies policies) : IServiceM
             SendToCanary(context, service, policy.Governance.Canary!.Service);
         }
 
-        using var timeout = policy.Governance.Timeout is { } limit ? CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted) : null;
+        using var timeout = policy.Governance.Timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var clientAborted = context.RequestAborted;
         if (timeout is not null)
         {

@@ -43,9 +43,10 @@ public sealed partial class DockerRuntime
             }
         }
 
-        var pods = await ListPodsAsync(ct);
-        return pods.TryGetValue(meta.Uid, out var started) && started is DockerPod docker
-            ? docker
+        // Only this pod's containers: listing the whole node (and its clean-up pass) is the sync's job, not each start's.
+        var containers = await ListAsync($"{PodUidLabel}={meta.Uid}", ct);
+        return containers.Count > 0
+            ? ToDockerPod(meta.Uid, containers.ToList())
             : throw new InvalidOperationException($"the sandbox of pod {meta.NamespaceProperty}/{meta.Name} vanished right after it started");
     }
 

@@ -84,11 +84,7 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
         var pods = new Dictionary<string, RuntimePod>(StringComparer.Ordinal);
         foreach (var group in containers.GroupBy(c => c.Labels[PodUidLabel]))
         {
-            var sandbox = group.Where(c => Role(c) == "sandbox").OrderByDescending(c => c.Created).FirstOrDefault();
-            var first = sandbox ?? group.First();
-            var ip = sandbox?.NetworkSettings?.Networks?.Values.FirstOrDefault()?.IPAddress ?? "";
-            var pod = new DockerPod(group.Key, first.Labels[PodNamespaceLabel], first.Labels[PodNameLabel], first.Created.ToUniversalTime(), ip,
-                sandbox, group.Where(c => Role(c) == "container").ToList());
+            var pod = ToDockerPod(group.Key, group.ToList());
             _ports.MarkTaken(pod.HostPorts);
             pods[group.Key] = pod;
         }
@@ -112,6 +108,16 @@ public sealed partial class DockerRuntime : IContainerRuntime, IDisposable
         }
 
         return pods;
+    }
+
+    /// <summary>One pod's containers (all of its uid) as the pod they make up.</summary>
+    private static DockerPod ToDockerPod(string uid, List<ContainerListResponse> containers)
+    {
+        var sandbox = containers.Where(c => Role(c) == "sandbox").OrderByDescending(c => c.Created).FirstOrDefault();
+        var first = sandbox ?? containers[0];
+        var ip = sandbox?.NetworkSettings?.Networks?.Values.FirstOrDefault()?.IPAddress ?? "";
+        return new DockerPod(uid, first.Labels[PodNamespaceLabel], first.Labels[PodNameLabel], first.Created.ToUniversalTime(), ip,
+            sandbox, containers.Where(c => Role(c) == "container").ToList());
     }
 
     /// <exception cref="PodSecurityException">The pod breaks the platform's pod security (checked again here,
